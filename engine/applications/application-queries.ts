@@ -1,0 +1,115 @@
+import { workstationCategories } from '../../definitions/matter-definition';
+import type { AvailableEvent } from '../../definitions/workflow/workflow-step';
+import { availableEvents } from '../../definitions/workflow/workflow-step';
+import { stateInfo } from '../../definitions/workflow/state-info';
+import type { Database } from '../database/database';
+import type { EngineActor } from '../engine-context';
+import { loadMatterVersion } from '../registry/matter-registry';
+import { readApplication } from './application-access';
+import {
+  type Application,
+  type ApplicationRow,
+  applicationFromRow,
+  json,
+} from './application-record';
+import { type HistoryItem, readHistory } from './audit-trail';
+
+export interface Page {
+  page?: number;
+  pageSize?: number;
+}
+
+export interface PageOf<T> {
+  items: T[];
+  total: number;
+}
+
+export type WorkstationCounts = Record<(typeof workstationCategories)[number], number>;
+
+/** An application with what the viewer may do now and how it got here. */
+export interface ApplicationView extends Application {
+  statusLabel: { 'zh-CN': string; en: string };
+  actions: AvailableEvent[];
+  history: HistoryItem[];
+}
+
+const maxPageSize = 100;
+
+/** The applicant's own applications, newest first, optionally of one workstation category. */
+export async function listApplications(
+  database: Database,
+  actor: EngineActor,
+  filter: Page & { category?: string },
+): Promise<PageOf<Application>> {
+  const query = database('applications').where({ applicant_id: actor.id });
+  if (filter.category) query.andWhere({ category: filter.category });
+  return paginate(query, filter);
+}
+
+/** The applicant's counts per workstation category, every category present. */
+export async function workstationSummary(
+  database: Database,
+  actor: EngineActor,
+): Promise<WorkstationCounts> {
+  const rows: { category: string; n: string | number }[] = await database('applications')
+    .where({ applicant_id: actor.id })
+    .groupBy('category')
+    .select('category')
+    .count({ n: '*' });
+  const counts = Object.fromEntries(workstationCategories.map((c) => [c, 0])) as WorkstationCounts;
+  for (const row of rows) counts[row.category as keyof WorkstationCounts] = Number(row.n);
+  return counts;
+}
+
+/** The officer's queue: applications of the matters they cover, oldest change first. */
+export async function deskQueue(
+  database: Database,
+  actor: EngineActor,
+  filter: Page & { status?: string; matterId?: string; category?: string },
+): Promise<PageOf<Application>> {
+  const query = database('applications').whereNot({ category: 'draft' });
+  if (actor.kind === 'officer' && actor.matters) query.whereIn('matter_id', actor.matters);
+  if (filter.status) query.andWhere({ status: filter.status });
+  if (filter.matterId) query.andWhere({ matter_id: filter.matterId });
+  if (filter.category) query.andWhere({ category: filter.category });
+  return paginate(query, filter, 'asc');
+}
+
+async function paginate(
+  query: ReturnType<Database>,
+  filter: Page,
+  order: 'asc' | 'desc' = 'desc',
+): Promise<PageOf<Application>> {
+  const pageSize = Math.min(Math.max(filter.pageSize ?? 20, 1), maxPageSize);
+  const page = Math.max(filter.page ?? 1, 1);
+  const counted: { n: string | number }[] = await query.clone().count({ n: '*' });
+  const rows: ApplicationRow[] = await query
+    .orderBy('updated_at', order)
+    .orderBy('id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { items: rows.map(applicationFromRow), total: Number(counted[0]?.n ?? 0) };
+}
+
+/** One application as its viewer sees it, with the events open to them and the history. */
+export async function viewApplication(
+  database: Database,
+  applicationId: string,
+  actor: EngineActor,
+): Promise<ApplicationView> {
+  const application = await readApplication(database, applicationId, actor);
+  const compiled = await loadMatterVersion(
+    database,
+    application.matterId,
+    application.matterVersion,
+  );
+  const row = await database('applications').where({ id: application.id }).first('snapshot');
+  const actions = availableEvents(compiled.machine, json(row?.snapshot), application.data, actor);
+  const info = stateInfo(compiled.definition.workflow, application.status);
+  return {
+    ...application,
+    statusLabel: info?.label ?? { 'zh-CN': application.status, en: application.status },
+    actions,
+    history: await readHistory(database, application.id),
+  };
+}

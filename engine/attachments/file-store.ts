@@ -1,0 +1,65 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { badInput } from '../engine-error';
+
+export interface StoredFile {
+  storageKey: string;
+  size: number;
+  sha256: string;
+}
+
+/**
+ * Material files on disk under `DATA_DIR/attachments`, named by a random key so that an upload's
+ * name never reaches the file system. Size and sha256 are computed while streaming; a file over
+ * the limit is cut off and removed, never kept in part.
+ */
+export class FileStore {
+  private readonly root: string;
+
+  constructor(dataDir: string) {
+    this.root = join(dataDir, 'attachments');
+  }
+
+  async save(input: Readable, maxSize: number): Promise<StoredFile> {
+    const storageKey = randomUUID();
+    const folder = join(this.root, storageKey.slice(0, 2));
+    await mkdir(folder, { recursive: true });
+    const path = join(folder, storageKey);
+    const hash = createHash('sha256');
+    let size = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        if (size > maxSize) return done(tooLarge(maxSize));
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(input, meter, createWriteStream(path));
+    } catch (error) {
+      await rm(path, { force: true });
+      throw error;
+    }
+    return { storageKey, size, sha256: hash.digest('hex') };
+  }
+
+  open(storageKey: string): Readable {
+    if (!/^[0-9a-f-]{36}$/.test(storageKey)) throw new Error(`bad storage key ${storageKey}`);
+    return createReadStream(join(this.root, storageKey.slice(0, 2), storageKey));
+  }
+
+  async remove(storageKey: string): Promise<void> {
+    await rm(join(this.root, storageKey.slice(0, 2), storageKey), { force: true });
+  }
+}
+
+function tooLarge(maxSize: number) {
+  return badInput('file_too_large', `the file is larger than ${maxSize} bytes`, [
+    { pointer: '/file', code: 'file_too_large', message: `at most ${maxSize} bytes` },
+  ]);
+}

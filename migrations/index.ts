@@ -1,0 +1,22 @@
+import type { Knex } from 'knex';
+import * as engineTables from './20261203-engine-tables';
+
+interface Migration {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/** Every migration in order; listed here rather than read from disk so bundling cannot lose one. */
+const migrations: Record<string, Migration> = {
+  '20261203-engine-tables': engineTables,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => {
+    const migration = migrations[name];
+    if (!migration) throw new Error(`unknown migration ${name}`);
+    return migration;
+  },
+};
