@@ -18,8 +18,11 @@ Commands:
   lint PATH...                     check matter folders or bundles
        [--format text|json|sarif] [--explain RULE]
   graph PATH [--format mermaid|dot] print the workflow as a diagram
-  simulate PATH [--data FILE] --as ROLE EVENT... [--as ROLE EVENT...]
-                                   run events through the workflow without a database
+  simulate PATH [--data FILE] --as ROLE [--comment TEXT] [--correction POINTER=REASON]
+           EVENT... [--as ROLE EVENT...]
+                                   run events through the workflow without a database;
+                                   --comment and --correction go with the next event,
+                                   after:P5D fires the current state's timer
 
 Exit codes: 0 clean, 1 findings with errors, 2 usage or I/O error.`;
 

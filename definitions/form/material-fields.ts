@@ -18,15 +18,21 @@ const sha256Pattern = '^[a-f0-9]{64}$';
  */
 export function findMaterialFields(schema: FormSchema): MaterialField[] {
   const fields: MaterialField[] = [];
-  const visit = (node: Record<string, unknown>, path: (string | number)[], seen: Set<object>) => {
-    if (seen.has(node)) return;
-    seen.add(node);
+  const path: (string | number)[] = [];
+  const ancestors = new Set<object>();
+  const visit = (node: Record<string, unknown>) => {
+    if (ancestors.has(node)) return;
+    ancestors.add(node);
     const materialId = node[materialKeyword];
     if (typeof materialId === 'string') fields.push({ materialId, pointer: encodePointer(path) });
-    for (const child of schemaChildren(node)) visit(child.schema, [...path, ...child.path], seen);
-    seen.delete(node);
+    for (const child of schemaChildren(node)) {
+      path.push(...child.path);
+      visit(child.schema);
+      path.length -= child.path.length;
+    }
+    ancestors.delete(node);
   };
-  if (isObject(schema)) visit(schema, [], new Set());
+  if (isObject(schema)) visit(schema);
   return fields;
 }
 

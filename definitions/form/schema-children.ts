@@ -46,11 +46,10 @@ export function withChild(
 ): Record<string, unknown> {
   const [keyword, key] = path;
   if (typeof keyword !== 'string') return node;
-  const copy = { ...node };
-  const container = node[keyword];
-  if (key === undefined) copy[keyword] = schema;
-  else if (Array.isArray(container))
-    copy[keyword] = container.map((v, i) => (i === key ? schema : v));
-  else if (isObject(container)) copy[keyword] = { ...container, [key]: schema };
-  return copy;
+  return { ...node, [keyword]: key === undefined ? schema : withEntry(node[keyword], key, schema) };
+}
+
+function withEntry(container: unknown, key: string | number, schema: unknown): unknown {
+  if (Array.isArray(container)) return container.map((value, i) => (i === key ? schema : value));
+  return isObject(container) ? { ...container, [key]: schema } : container;
 }

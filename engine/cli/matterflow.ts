@@ -1,0 +1,114 @@
+import { type CommandIo, exitCodes, processIo } from '../../definitions/cli/cli-error';
+import { migrate, openDatabase } from '../database/database';
+import { DeliveryConfigError } from '../delivery/delivery-config';
+import { createEngineRuntime } from '../runtime/engine-runtime';
+import { RuntimeConfigError, runtimeConfigFromEnv } from '../runtime/runtime-config';
+
+type Command = (args: string[], io: CommandIo) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  worker: workerCommand,
+  migrate: migrateCommand,
+};
+
+const usage = `Usage: matterflow <command>
+
+Commands:
+  worker    deliver notifications, documents and webhooks and fire timers until SIGINT or
+            SIGTERM: BullMQ jobs when REDIS_URL is set, the outbox in process when not
+  migrate   bring the database schema up to date
+
+Settings come from the environment: DATABASE_URL, REDIS_URL, DATA_DIR, QUEUE_PREFIX,
+WORKER_CONCURRENCY, SMTP_URL, SMS_WEBHOOK_URL, MAIL_FROM.
+
+Exit codes: 0 done, 1 failure, 2 usage or configuration error.`;
+
+/** Runs the `matterflow` CLI and returns its exit code; a stack trace never reaches the user. */
+export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage);
+    return name === undefined ? exitCodes.usage : exitCodes.clean;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`matterflow: unknown command "${name}"\n\n${usage}`);
+    return exitCodes.usage;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    return reportError(io, error);
+  }
+}
+
+/** Runs until a signal, then lets running jobs finish and closes connections before exiting. */
+async function workerCommand(args: string[], io: CommandIo): Promise<number> {
+  noArguments('worker', args);
+  const config = runtimeConfigFromEnv();
+  const runtime = await createEngineRuntime(config);
+  runtime.startWorker();
+  const where = runtime.mode === 'bullmq' ? `BullMQ (prefix ${config.queuePrefix})` : 'in process';
+  io.err(`matterflow worker: delivering ${where}; stop with Ctrl-C or SIGTERM`);
+  const signal = await nextSignal();
+  io.err(`matterflow worker: ${signal} received, finishing the jobs in progress`);
+  await runtime.stop();
+  return exitCodes.clean;
+}
+
+async function migrateCommand(args: string[], io: CommandIo): Promise<number> {
+  noArguments('migrate', args);
+  const config = runtimeConfigFromEnv();
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrate(database);
+    io.out(applied.length ? `applied: ${applied.join(', ')}` : 'the schema is up to date');
+  } finally {
+    await database.destroy();
+  }
+  return exitCodes.clean;
+}
+
+function noArguments(command: string, args: string[]): void {
+  if (args.length > 0) {
+    throw new RuntimeConfigError('argv', `"matterflow ${command}" takes no arguments\n\n${usage}`);
+  }
+}
+
+/** The first SIGINT or SIGTERM; a second one ends the process at once. */
+function nextSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const first = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', first);
+      process.off('SIGTERM', first);
+      process.once('SIGINT', () => process.exit(130));
+      process.once('SIGTERM', () => process.exit(143));
+      resolve(signal);
+    };
+    process.on('SIGINT', first);
+    process.on('SIGTERM', first);
+  });
+}
+
+function reportError(io: CommandIo, error: unknown): number {
+  if (error instanceof RuntimeConfigError || error instanceof DeliveryConfigError) {
+    io.err(`matterflow: ${error.message}`);
+    return exitCodes.usage;
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  if (process.env.MATTERFLOW_DEBUG && error instanceof Error) io.err(error.stack ?? reason);
+  io.err(`matterflow: ${reason} (set MATTERFLOW_DEBUG=1 for details)`);
+  return exitCodes.findings;
+}
+
+/** Entry point of the package bin. */
+export function main(argv: string[]): void {
+  run(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = exitCodes.findings;
+    },
+  );
+}
