@@ -3,12 +3,11 @@ import {
   enterprise,
   enterpriseContact,
   officer,
-  sampleData,
+  saveSample,
 } from '../../test/support/engine-fixture';
 import type { EngineFixture } from '../../test/support/engine-fixture';
 import { EngineError } from '../engine-error';
 import { readHistory } from './audit-trail';
-import { saveDraft } from './save-draft';
 import { sendEvent } from './send-event';
 import { startApplication } from './start-application';
 
@@ -39,12 +38,7 @@ describe('concurrent events on one application (PostgreSQL, separate connections
       applicant: enterprise,
       contact: enterpriseContact,
     });
-    await saveDraft(fixture.context, {
-      applicationId: application.id,
-      actor: enterprise,
-      data: sampleData(matterId),
-      version: 1,
-    });
+    await saveSample(fixture.context, application.id, matterId);
     await sendEvent(fixture.context, {
       applicationId: application.id,
       actor: enterprise,

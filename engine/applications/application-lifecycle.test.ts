@@ -7,7 +7,7 @@ import {
   individual,
   officer,
   otherEnterprise,
-  sampleData,
+  saveSample,
 } from '../../test/support/engine-fixture';
 import { EngineError } from '../engine-error';
 import {
@@ -123,12 +123,7 @@ describe.each(databaseKinds)('applications on %s', (kind) => {
   it('walks submit, accept, review, correction, resubmit, approve and licence', async () => {
     const database = fixture.context.database;
     const application = await start();
-    await saveDraft(fixture.context, {
-      applicationId: application.id,
-      actor: enterprise,
-      data: sampleData(matterId),
-      version: 1,
-    });
+    await saveSample(fixture.context, application.id, matterId);
     const send = (actor: typeof officer, type: string, extra = {}) =>
       sendEvent(fixture.context, { applicationId: application.id, actor, type, ...extra });
 
@@ -190,18 +185,37 @@ describe.each(databaseKinds)('applications on %s', (kind) => {
     expect((await send(enterprise, 'WITHDRAW', { applicationId: 'x' })).code).toBe(
       'application_not_found',
     );
-    await saveDraft(fixture.context, {
-      applicationId: id,
-      actor: enterprise,
-      data: sampleData(matterId),
-      version: 1,
-    });
+    await saveSample(fixture.context, id, matterId);
     await sendEvent(fixture.context, { applicationId: id, actor: enterprise, type: 'SUBMIT' });
     expect((await send(officer, 'REJECT')).code).toBe('comment_required');
     const confined = { ...officer, matters: ['annual-report'] };
     expect((await send(confined, 'ACCEPT')).code).toBe('application_forbidden');
     const view = await viewApplication(fixture.context.database, id, enterprise);
     expect(view.history).toHaveLength(2);
+  });
+
+  it('refuses a submit that references files not uploaded to this application', async () => {
+    const application = await start();
+    const saved = await saveSample(fixture.context, application.id, matterId);
+    const data = structuredClone(saved.data) as Record<string, { id: string }[]>;
+    const other = await start();
+    const foreign = (await saveSample(fixture.context, other.id, matterId)).data as typeof data;
+    data.premisesProof = foreign.premisesProof ?? [];
+    await saveDraft(fixture.context, {
+      applicationId: application.id,
+      actor: enterprise,
+      data,
+      version: 2,
+    });
+    const error = await refusalOf(
+      sendEvent(fixture.context, {
+        applicationId: application.id,
+        actor: enterprise,
+        type: 'SUBMIT',
+      }),
+    );
+    expect(error.code).toBe('attachment_unknown');
+    expect(error.details.map((d) => d.pointer)).toEqual(['/premisesProof/0']);
   });
 
   it('lists the applicant’s own applications by category with counts, and the officer queue', async () => {
@@ -229,5 +243,19 @@ describe.each(databaseKinds)('applications on %s', (kind) => {
     const queue = await deskQueue(fixture.context.database, officer, { status: 'submitted' });
     expect(queue.items.every((a) => a.status === 'submitted')).toBe(true);
     expect(queue.total).toBeGreaterThan(0);
+    const acceptable = await deskQueue(fixture.context.database, officer, { role: 'acceptor' });
+    const waiting = acceptable.items.find((a) => a.status === 'submitted');
+    expect(waiting).toBeDefined();
+    const byReviewer = () => deskQueue(fixture.context.database, officer, { role: 'reviewer' });
+    expect((await byReviewer()).items.map((a) => a.id)).not.toContain(waiting?.id);
+    const id = waiting?.id ?? '';
+    await sendEvent(fixture.context, { applicationId: id, actor: officer, type: 'ACCEPT' });
+    const reviewable = await byReviewer();
+    expect(reviewable.items.map((a) => a.id)).toContain(id);
+    expect(reviewable.items.every((a) => ['underReview', 'accepted'].includes(a.status))).toBe(
+      true,
+    );
+    const nobody = await deskQueue(fixture.context.database, officer, { role: 'nobody' });
+    expect(nobody.total).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { workstationCategories } from '../../definitions/matter-definition';
+import { asList, workstationCategories } from '../../definitions/matter-definition';
 import type { AvailableEvent } from '../../definitions/workflow/workflow-step';
 import { availableEvents } from '../../definitions/workflow/workflow-step';
 import { stateInfo } from '../../definitions/workflow/state-info';
@@ -61,18 +61,54 @@ export async function workstationSummary(
   return counts;
 }
 
+export interface DeskFilter extends Page {
+  status?: string;
+  matterId?: string;
+  category?: string;
+  /** Only applications in a state where a transition admits this role (or `officer`). */
+  role?: string;
+}
+
 /** The officer's queue: applications of the matters they cover, oldest change first. */
 export async function deskQueue(
   database: Database,
   actor: EngineActor,
-  filter: Page & { status?: string; matterId?: string; category?: string },
+  filter: DeskFilter,
 ): Promise<PageOf<Application>> {
   const query = database('applications').whereNot({ category: 'draft' });
   if (actor.kind === 'officer' && actor.matters) query.whereIn('matter_id', actor.matters);
   if (filter.status) query.andWhere({ status: filter.status });
   if (filter.matterId) query.andWhere({ matter_id: filter.matterId });
   if (filter.category) query.andWhere({ category: filter.category });
+  if (filter.role) {
+    const states = await statesForRole(database, query.clone(), filter.role);
+    query.whereIn(
+      ['matter_id', 'matter_version', 'status'],
+      states.length > 0 ? states : [['', '', '']],
+    );
+  }
   return paginate(query, filter, 'asc');
+}
+
+/** (matter, version, state) triples where some transition's `by` names the role. */
+async function statesForRole(
+  database: Database,
+  query: ReturnType<Database>,
+  role: string,
+): Promise<string[][]> {
+  const versions: { matter_id: string; matter_version: string }[] = await query
+    .distinct('matter_id', 'matter_version')
+    .clearOrder();
+  const triples: string[][] = [];
+  for (const { matter_id: matterId, matter_version: version } of versions) {
+    const { workflow } = (await loadMatterVersion(database, matterId, version)).definition;
+    for (const [state, config] of Object.entries(workflow.states)) {
+      const transitions = Object.values(config.on ?? {}).flatMap((t) => asList(t));
+      if (transitions.some((t) => t.meta?.by?.includes(role)))
+        triples.push([matterId, version, state]);
+    }
+  }
+  return triples;
 }
 
 async function paginate(

@@ -9,11 +9,10 @@ import {
   enterpriseContact,
   examplesFolder,
   officer,
-  sampleData,
+  saveSample,
 } from '../../test/support/engine-fixture';
 import { databaseKinds } from '../../test/support/test-database';
 import { addMatterVersion } from '../registry/matter-registry';
-import { saveDraft } from './save-draft';
 import { sendEvent } from './send-event';
 import { startApplication } from './start-application';
 
@@ -59,12 +58,7 @@ async function correctAndResume(fixture: EngineFixture, matterId: string) {
     contact: enterpriseContact,
   });
   const applicationId = application.id;
-  await saveDraft(context, {
-    applicationId,
-    actor: enterprise,
-    data: sampleData('commercial-entity-establishment'),
-    version: 1,
-  });
+  await saveSample(context, applicationId, 'commercial-entity-establishment');
   await sendEvent(context, { applicationId, actor: enterprise, type: 'SUBMIT' });
   await sendEvent(context, { applicationId, actor: officer, type: 'ACCEPT' });
   await sendEvent(context, { applicationId, actor: officer, type: 'START_REVIEW' });

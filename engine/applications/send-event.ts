@@ -10,6 +10,7 @@ import type { Database } from '../database/database';
 import type { EngineActor, EngineContext } from '../engine-context';
 import { type EngineError, badInput, conflict, failure, notAllowed } from '../engine-error';
 import { loadMatterVersion } from '../registry/matter-registry';
+import { checkAttachmentReferences } from '../attachments/attachment-references';
 import { recordEffects } from './application-effects';
 import { lockApplication } from './application-access';
 import { type Application, type CorrectionRequest, applicationFromRow } from './application-record';
@@ -68,6 +69,9 @@ export async function applyEvent(
     corrections: request.corrections,
   });
   if (!step.ok) throw refusal(step);
+  if (request.actor.kind === 'applicant') {
+    await checkAttachmentReferences(trx, current.id, current.data);
+  }
   const now = context.now();
   const application = await persistStep(trx, compiled, current, step, request, now);
   await appendAudit(trx, current.id, {

@@ -7,10 +7,9 @@ import type { OutboxRow } from '../../engine/delivery/outbox-row';
 import type { EngineContext } from '../../engine/engine-context';
 import type { Database } from '../../engine/database/database';
 import type { Application } from '../../engine/applications/application-record';
-import { saveDraft } from '../../engine/applications/save-draft';
 import { sendEvent } from '../../engine/applications/send-event';
 import { startApplication } from '../../engine/applications/start-application';
-import { enterprise, enterpriseContact, officer, sampleData } from './engine-fixture';
+import { enterprise, enterpriseContact, officer, saveSample } from './engine-fixture';
 
 export const establishment = 'commercial-entity-establishment';
 
@@ -29,12 +28,7 @@ export async function walkApplication(
     contact,
   });
   const applicationId = application.id;
-  await saveDraft(context, {
-    applicationId,
-    actor: enterprise,
-    data: sampleData(establishment),
-    version: 1,
-  });
+  await saveSample(context, applicationId, establishment);
   await sendEvent(context, { applicationId, actor: enterprise, type: 'SUBMIT' });
   for (const type of officerEvents)
     await sendEvent(context, { applicationId, actor: officer, type });

@@ -1,4 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
+import { saveDraft } from '../../engine/applications/save-draft';
+import { addAttachment } from '../../engine/attachments/attachments';
+import { FileStore } from '../../engine/attachments/file-store';
 import { join } from 'node:path';
 import { readDefinitionSource } from '../../definitions/source/definition-source';
 import { loadDefinition } from '../../definitions/source/loaded-definition';
@@ -55,6 +60,41 @@ export async function createEngineFixture(kind: TestDatabaseKind): Promise<Engin
 export function sampleData(matterId: string): Record<string, unknown> {
   const path = join(examplesFolder, matterId, 'samples', 'valid.json');
   return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+const sampleFiles = new FileStore(mkdtempSync(join(tmpdir(), 'matterflow-sample-files-')));
+
+/**
+ * Saves the matter's sample as the application's data, first uploading a small file for each
+ * material reference in it: a submit accepts only files uploaded to the application itself.
+ */
+export async function saveSample(
+  context: EngineContext,
+  applicationId: string,
+  matterId: string,
+  actor: EngineActor = enterprise,
+  version = 1,
+) {
+  const data = sampleData(matterId);
+  for (const [key, value] of Object.entries(data)) {
+    if (!Array.isArray(value) || !value.every(isFileReference)) continue;
+    const uploads = value.map((file: { name: string }) =>
+      addAttachment(context, sampleFiles, {
+        applicationId,
+        actor,
+        materialId: key,
+        name: file.name,
+        mediaType: file.name.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg',
+        content: Readable.from([Buffer.from(`sample ${file.name}`)]),
+      }),
+    );
+    data[key] = await Promise.all(uploads);
+  }
+  return saveDraft(context, { applicationId, actor, data, version });
+}
+
+function isFileReference(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'sha256' in value && 'id' in value;
 }
 
 export const enterprise: EngineActor = {
