@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import * as accounts from './20261203-accounts';
 import * as engineTables from './20261203-engine-tables';
 
 interface Migration {
@@ -9,6 +10,7 @@ interface Migration {
 /** Every migration in order; listed here rather than read from disk so bundling cannot lose one. */
 const migrations: Record<string, Migration> = {
   '20261203-engine-tables': engineTables,
+  '20261203-accounts': accounts,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

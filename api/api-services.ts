@@ -1,0 +1,21 @@
+import type { FileStore } from '../engine/attachments/file-store';
+import type { EngineContext } from '../engine/engine-context';
+import type { Logger } from '../engine/logger';
+
+/** Settings of the HTTP layer, read once at start-up. */
+export interface ApiConfig {
+  /** `CAPTCHA=off` for local testing; refused in production. */
+  captcha: boolean;
+  /** Sets the Secure flag on the session cookie (behind HTTPS). */
+  secureCookies: boolean;
+  /** Largest JSON body. */
+  jsonLimit: string;
+}
+
+/** What every route handler may use: the engine, the material file store, the settings. */
+export interface ApiServices {
+  engine: EngineContext;
+  files: FileStore;
+  config: ApiConfig;
+  logger: Logger;
+}

@@ -1,0 +1,54 @@
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { ApiServices } from './api-services';
+import type { ApiState } from './http/api-state';
+import { bodyParsing } from './http/body-parsing';
+import { HttpError } from './http/http-error';
+import { requestContext } from './http/request-context';
+import { sessionMiddleware } from './http/session-middleware';
+
+/** A module of routes: registers its handlers on the `/api` router. */
+export type RouteModule = (router: Router<ApiState>, services: ApiServices) => void;
+
+/**
+ * The Koa application: request context and error mapping outermost, then body parsing, the
+ * session and CSRF check, and the routes. Unknown routes and wrong methods answer with the same
+ * JSON error body as everything else.
+ *
+ * @example
+ * const app = createApp(services, [authRoutes, applicationRoutes]);
+ * app.listen(3000);
+ */
+export function createApp(services: ApiServices, modules: RouteModule[]): Koa<ApiState> {
+  const app = new Koa<ApiState>({ proxy: process.env.TRUST_PROXY === '1' });
+  const router = new Router<ApiState>({ prefix: '/api' });
+  for (const register of modules) register(router, services);
+
+  app.use(requestContext(services.logger));
+  for (const middleware of bodyParsing(services.config.jsonLimit)) app.use(middleware);
+  app.use(sessionMiddleware(services.engine.database));
+  app.use(router.routes());
+  app.use(methodNotAllowed(router));
+  app.use(async (ctx) => {
+    throw new HttpError(404, 'not_found', `no route ${ctx.method} ${ctx.path}`);
+  });
+  return app;
+}
+
+function methodNotAllowed(router: Router<ApiState>): Koa.Middleware<ApiState> {
+  const allowed = router.allowedMethods();
+  return async (ctx, next) => {
+    await allowed(ctx as never, async () => undefined);
+    if (ctx.status === 405 || ctx.status === 501) {
+      const allow = ctx.response.get('Allow');
+      throw new HttpError(
+        405,
+        'method_not_allowed',
+        `${ctx.method} is not allowed here`,
+        [],
+        allow ? { Allow: allow } : {},
+      );
+    }
+    await next();
+  };
+}
