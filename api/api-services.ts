@@ -18,4 +18,9 @@ export interface ApiServices {
   files: FileStore;
   config: ApiConfig;
   logger: Logger;
+  /**
+   * Draws the text of each new captcha; random when absent. Tests set it to know the answer,
+   * which is otherwise stored only hashed.
+   */
+  captchaText?: () => string;
 }

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import * as accounts from './20261203-accounts';
 import * as engineTables from './20261203-engine-tables';
+import * as auth from './20261204-auth';
+import * as content from './20261204-content';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -11,6 +13,8 @@ interface Migration {
 const migrations: Record<string, Migration> = {
   '20261203-engine-tables': engineTables,
   '20261203-accounts': accounts,
+  '20261204-content': content,
+  '20261204-auth': auth,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

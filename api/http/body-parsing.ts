@@ -4,6 +4,8 @@ import type { ApiState } from './api-state';
 import { HttpError } from './http-error';
 
 const withBody = new Set(['POST', 'PUT', 'PATCH']);
+/** Where files are uploaded: an application's materials, the downloads page's files. */
+const multipartPaths = /(\/attachments|^\/api\/admin\/content\/downloads)$/;
 
 /**
  * JSON bodies only, up to the limit; multipart only where files are uploaded. Anything else with
@@ -12,7 +14,7 @@ const withBody = new Set(['POST', 'PUT', 'PATCH']);
 export function bodyParsing(jsonLimit: string): Middleware<ApiState>[] {
   const checkType: Middleware<ApiState> = async (ctx, next) => {
     if (withBody.has(ctx.method) && hasBody(ctx.req.headers)) {
-      const upload = ctx.path.endsWith('/attachments') && ctx.is('multipart/form-data');
+      const upload = multipartPaths.test(ctx.path) && ctx.is('multipart/form-data');
       if (!upload && !ctx.is('application/json')) {
         throw new HttpError(415, 'unsupported_media_type', 'send the body as application/json');
       }

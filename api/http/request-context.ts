@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
 import type { Logger } from '../../engine/logger';
 import type { ApiState } from './api-state';
+import { localizeError } from '../presenters/localize-error';
+import { requestLocale } from '../presenters/request-locale';
 import { toErrorResponse } from './http-error';
 
 /**
@@ -18,7 +20,8 @@ export function requestContext(logger: Logger): Middleware<ApiState> {
     try {
       await next();
     } catch (error) {
-      const response = toErrorResponse(error);
+      const locale = requestLocale(ctx.get('accept-language'));
+      const response = toErrorResponse(localizeError(error, locale));
       ctx.status = response.status;
       ctx.body = response.body;
       ctx.set(response.headers);

@@ -115,3 +115,15 @@ export function publicAccount(account: Account) {
   const { id, username, kind, displayName, phone, email, profile, roles, matters } = account;
   return { id, username, kind, displayName, phone, email, profile, roles, matters };
 }
+
+/** Replaces an account's password (hashed by the caller, outside any transaction). */
+export async function setPasswordHash(
+  database: Database,
+  accountId: string,
+  passwordHash: string,
+  now: Date,
+): Promise<void> {
+  await database('accounts')
+    .where({ id: accountId })
+    .update({ password_hash: passwordHash, password_changed_at: now, updated_at: now });
+}

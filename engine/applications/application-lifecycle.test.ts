@@ -1,3 +1,4 @@
+import { refusalOf } from '../../test/support/refusal';
 import { databaseKinds } from '../../test/support/test-database';
 import {
   type EngineFixture,
@@ -9,7 +10,6 @@ import {
   otherEnterprise,
   saveSample,
 } from '../../test/support/engine-fixture';
-import { EngineError } from '../engine-error';
 import {
   viewApplication,
   listApplications,
@@ -21,16 +21,6 @@ import { sendEvent } from './send-event';
 import { startApplication } from './start-application';
 
 const matterId = 'commercial-entity-establishment';
-
-async function refusalOf(promise: Promise<unknown>): Promise<EngineError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe.each(databaseKinds)('applications on %s', (kind) => {
   let fixture: EngineFixture;

@@ -1,3 +1,4 @@
+import { refusalOf } from '../../test/support/refusal';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,21 +13,10 @@ import {
   enterpriseContact,
   otherEnterprise,
 } from '../../test/support/engine-fixture';
-import { EngineError } from '../engine-error';
 import { addAttachment, listAttachments, readAttachment } from './attachments';
 import { FileStore } from './file-store';
 
 const matterId = 'commercial-entity-establishment';
-
-async function refusalOf(promise: Promise<unknown>): Promise<EngineError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('attachments', () => {
   let fixture: EngineFixture;

@@ -3,34 +3,44 @@ import { migrate, openDatabase } from '../database/database';
 import { DeliveryConfigError } from '../delivery/delivery-config';
 import { createEngineRuntime } from '../runtime/engine-runtime';
 import { RuntimeConfigError, runtimeConfigFromEnv } from '../runtime/runtime-config';
+import { userCommand } from './user-add-command';
 
-type Command = (args: string[], io: CommandIo) => Promise<number>;
+export type Command = (args: string[], io: CommandIo) => Promise<number>;
 
 const commands: Record<string, Command> = {
   worker: workerCommand,
   migrate: migrateCommand,
+  user: (args, io) => userCommand(args, io),
 };
 
 const usage = `Usage: matterflow <command>
 
 Commands:
+  serve     start the portal: API, delivery and timers, the matters of MATTERS_DIR published,
+            demo accounts on the embedded database; PORT (default 3000)
   worker    deliver notifications, documents and webhooks and fire timers until SIGINT or
             SIGTERM: BullMQ jobs when REDIS_URL is set, the outbox in process when not
   migrate   bring the database schema up to date
+  user add --username U --role officer|admin [--matters ID...]
+            add a staff account; the password is read from standard input
 
-Settings come from the environment: DATABASE_URL, REDIS_URL, DATA_DIR, QUEUE_PREFIX,
-WORKER_CONCURRENCY, SMTP_URL, SMS_WEBHOOK_URL, MAIL_FROM.
+Settings come from the environment: PORT, DATABASE_URL, REDIS_URL, DATA_DIR, MATTERS_DIR,
+QUEUE_PREFIX, WORKER_CONCURRENCY, SMTP_URL, SMS_WEBHOOK_URL, MAIL_FROM, CAPTCHA.
 
 Exit codes: 0 done, 1 failure, 2 usage or configuration error.`;
 
 /** Runs the `matterflow` CLI and returns its exit code; a stack trace never reaches the user. */
-export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
+export async function run(
+  argv: string[],
+  io: CommandIo = processIo,
+  more: Record<string, Command> = {},
+): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage);
     return name === undefined ? exitCodes.usage : exitCodes.clean;
   }
-  const command = commands[name];
+  const command = more[name] ?? commands[name];
   if (!command) {
     io.err(`matterflow: unknown command "${name}"\n\n${usage}`);
     return exitCodes.usage;
@@ -76,7 +86,7 @@ function noArguments(command: string, args: string[]): void {
 }
 
 /** The first SIGINT or SIGTERM; a second one ends the process at once. */
-function nextSignal(): Promise<NodeJS.Signals> {
+export function nextSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const first = (signal: NodeJS.Signals) => {
       process.off('SIGINT', first);
@@ -102,8 +112,8 @@ function reportError(io: CommandIo, error: unknown): number {
 }
 
 /** Entry point of the package bin. */
-export function main(argv: string[]): void {
-  run(argv).then(
+export function main(argv: string[], more: Record<string, Command> = {}): void {
+  run(argv, processIo, more).then(
     (code) => {
       process.exitCode = code;
     },

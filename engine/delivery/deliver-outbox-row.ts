@@ -1,6 +1,7 @@
 import { EngineError, failure } from '../engine-error';
 import type { DeliveryServices } from './delivery-services';
 import { issueDocument } from './document-delivery';
+import { deliverMessage } from './message-delivery';
 import { deliverNotification } from './notify-delivery';
 import type { OutboxRow } from './outbox-row';
 import { deliverWebhook } from './webhook-delivery';
@@ -14,6 +15,7 @@ const consumers: Record<string, Consumer> = {
   notify: deliverNotification,
   issueDocument,
   webhook: deliverWebhook,
+  message: deliverMessage,
 };
 
 /** The kinds deliverOutboxRow consumes; `timer` and `timer-cancel` belong to the runtime. */

@@ -1,3 +1,4 @@
+import { refusalOf } from '../../test/support/refusal';
 import { join } from 'node:path';
 import type { MatterBundle } from '../../definitions/matter-definition';
 import { readDefinitionSource } from '../../definitions/source/definition-source';
@@ -11,7 +12,6 @@ import {
 } from '../../test/support/engine-fixture';
 import { databaseKinds } from '../../test/support/test-database';
 import { startApplication } from '../applications/start-application';
-import { EngineError } from '../engine-error';
 import {
   addMatterVersion,
   listCatalog,
@@ -36,16 +36,6 @@ function exampleBundle(edit: (bundle: MatterBundle) => void): LoadedDefinition {
   edit(bundle);
   const text = JSON.stringify(bundle, null, 2);
   return loadDefinition({ kind: 'bundle', origin: 'upload.bundle.json', text: { ok: true, text } });
-}
-
-async function refusalOf(promise: Promise<unknown>): Promise<EngineError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe.each(databaseKinds)('matter registry on %s', (kind) => {

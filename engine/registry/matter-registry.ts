@@ -12,6 +12,7 @@ import type { Database } from '../database/database';
 import { type ErrorDetail, badInput, conflict, notFound } from '../engine-error';
 import { compareVersions } from './semver';
 import { contentHash } from '../../definitions/form/content-hash';
+import { applyCategoryOverrides } from '../content/category-overrides';
 
 export type VersionStatus = 'draft' | 'published' | 'retired';
 
@@ -166,7 +167,7 @@ export async function listCatalog(database: Database): Promise<CatalogCategory[]
     .select('matter_versions.definition');
   const categories = new Map<string, CatalogCategory>();
   for (const row of rows) addToCatalog(categories, parseDefinition(row.definition));
-  return [...categories.values()].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  return applyCategoryOverrides(database, [...categories.values()]);
 }
 
 function addToCatalog(

@@ -4,6 +4,7 @@ import {
   createDeliveryServices,
   deliverOutboxRow,
 } from '../delivery/deliver-outbox-row';
+import { accountOfficerDirectory } from '../delivery/account-officer-directory';
 import type { EngineContext } from '../engine-context';
 import { type Logger, rootLogger } from '../logger';
 import { createBullmqDispatcher } from './bullmq-dispatcher';
@@ -53,7 +54,9 @@ export async function createEngineRuntime(
   const logger = options.logger ?? rootLogger;
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (options.migrate !== false) await migrate(database);
-  const services = createDeliveryServices(config.delivery, database, logger, options.delivery);
+  // Officers are reached through their accounts unless the caller says otherwise.
+  const delivery = { officers: accountOfficerDirectory(database), ...options.delivery };
+  const services = createDeliveryServices(config.delivery, database, logger, delivery);
   const deliver: DeliverRow = (row) => deliverOutboxRow(services, row);
   const context: EngineContext = {
     database,

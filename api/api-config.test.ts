@@ -1,0 +1,28 @@
+import { apiConfigFromEnv } from './api-config';
+
+describe('apiConfigFromEnv', () => {
+  it('asks for the captcha and plain cookies by default', () => {
+    expect(apiConfigFromEnv({})).toEqual({ captcha: true, secureCookies: false, jsonLimit: '1mb' });
+  });
+
+  it('turns the captcha off for local testing', () => {
+    expect(apiConfigFromEnv({ CAPTCHA: 'off' }).captcha).toBe(false);
+  });
+
+  it('refuses CAPTCHA=off in production, naming the variable', () => {
+    expect(() => apiConfigFromEnv({ CAPTCHA: 'off', NODE_ENV: 'production' })).toThrow(
+      expect.objectContaining({ variable: 'CAPTCHA', code: 'runtime_config_invalid' }),
+    );
+  });
+
+  it('sets Secure cookies in production unless told otherwise', () => {
+    expect(apiConfigFromEnv({ NODE_ENV: 'production' }).secureCookies).toBe(true);
+    expect(apiConfigFromEnv({ NODE_ENV: 'production', SECURE_COOKIES: 'off' }).secureCookies).toBe(
+      false,
+    );
+  });
+
+  it('refuses a value that is neither on nor off', () => {
+    expect(() => apiConfigFromEnv({ CAPTCHA: 'maybe' })).toThrow(/CAPTCHA must be "on" or "off"/);
+  });
+});

@@ -1,0 +1,95 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { FileStore } from '../engine/attachments/file-store';
+import { seedContent } from '../engine/content/seed-content';
+import { ensureDemoAccounts, type DemoAccount } from '../engine/demo/demo-accounts';
+import { type Logger, rootLogger } from '../engine/logger';
+import { publishFolders } from '../engine/registry/publish-folder';
+import { type EngineRuntime, createEngineRuntime } from '../engine/runtime/engine-runtime';
+import { RuntimeConfigError, runtimeConfigFromEnv } from '../engine/runtime/runtime-config';
+import type { ApiConfig } from './api-services';
+import { type RouteModule, createApp } from './app';
+
+export interface PortalOptions {
+  env?: NodeJS.ProcessEnv;
+  apiConfig: ApiConfig;
+  modules: RouteModule[];
+  logger?: Logger;
+}
+
+export interface Portal {
+  url: string;
+  runtime: EngineRuntime;
+  /** Demo accounts created at this start (only on the embedded defaults). */
+  demoAccounts: DemoAccount[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole portal: engine runtime (migrations, delivery, timers), the matters of
+ * MATTERS_DIR published, demo accounts on the embedded defaults, and the HTTP API on PORT.
+ * Configuration problems stop it before it listens.
+ */
+export async function startPortal(options: PortalOptions): Promise<Portal> {
+  const env = options.env ?? process.env;
+  const logger = options.logger ?? rootLogger;
+  const config = runtimeConfigFromEnv(env);
+  const runtime = await createEngineRuntime(config, { logger });
+  try {
+    await seedContent(runtime.database, join(__dirname, '..', 'examples', 'content'));
+    const published = await publishFolders(runtime.database, mattersFolders(env));
+    logger.info(
+      { matters: published.map((p) => `${p.matterId}@${p.version}`) },
+      'matters published',
+    );
+    const demoAccounts = config.databaseUrl ? [] : await ensureDemoAccounts(runtime.database);
+    const server = await listen(runtime, options, logger, port(env));
+    const { port: actualPort } = server.address() as AddressInfo;
+    return {
+      url: `http://localhost:${actualPort}`,
+      runtime,
+      demoAccounts,
+      async stop() {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+        await runtime.stop();
+      },
+    };
+  } catch (error) {
+    await runtime.stop();
+    throw error;
+  }
+}
+
+async function listen(
+  runtime: EngineRuntime,
+  options: PortalOptions,
+  logger: Logger,
+  portNumber: number,
+): Promise<Server> {
+  const services = {
+    engine: runtime.context,
+    files: new FileStore(runtime.config.dataDir),
+    config: options.apiConfig,
+    logger,
+  };
+  const server = createApp(services, options.modules).listen(portNumber);
+  await once(server, 'listening');
+  return server;
+}
+
+function mattersFolders(env: NodeJS.ProcessEnv): string[] {
+  const configured = env.MATTERS_DIR?.split(',').filter(Boolean);
+  return configured?.length ? configured : [join(__dirname, '..', 'examples', 'matters')];
+}
+
+function port(env: NodeJS.ProcessEnv): number {
+  const value = env.PORT ?? '3000';
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
+    throw new RuntimeConfigError('PORT', `PORT must be a port number, not "${value}"`);
+  }
+  return parsed;
+}

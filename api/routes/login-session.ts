@@ -1,0 +1,48 @@
+import { type Account, publicAccount } from '../../engine/accounts/account';
+import { type AuthLevel, createSession, destroySession } from '../../engine/accounts/session-store';
+import type { ApiServices } from '../api-services';
+import { sessionCookie } from '../http/session-middleware';
+import type { ApiContext } from '../http/route-guards';
+
+/**
+ * Logs an account in on this request: the session the request came with (anonymous or not) is
+ * destroyed and a new one handed out in a fresh `sid` cookie, so a session id planted before
+ * login is worth nothing after it. Answers `{user, csrfToken}` as every login does.
+ */
+export async function logIn(
+  ctx: ApiContext,
+  services: ApiServices,
+  account: Account,
+  authLevel: AuthLevel,
+): Promise<void> {
+  const { database } = services.engine;
+  if (ctx.state.sid) await destroySession(database, ctx.state.sid);
+  const { sid, session } = await createSession(database, account.id, authLevel);
+  setSessionCookie(ctx, services, sid);
+  ctx.body = { user: publicAccount(account), csrfToken: session.csrfToken };
+}
+
+/** An anonymous session, so that a browser holds a CSRF token before it logs in. */
+export async function startAnonymousSession(
+  ctx: ApiContext,
+  services: ApiServices,
+): Promise<string> {
+  const { sid, session } = await createSession(services.engine.database, null, null);
+  setSessionCookie(ctx, services, sid);
+  return session.csrfToken;
+}
+
+/** Ends the request's session, if any, and clears the cookie. */
+export async function logOut(ctx: ApiContext, services: ApiServices): Promise<void> {
+  if (ctx.state.sid) await destroySession(services.engine.database, ctx.state.sid);
+  setSessionCookie(ctx, services, null);
+}
+
+/** HttpOnly, SameSite=Lax, Path=/, and Secure when the portal is served over HTTPS. */
+function setSessionCookie(ctx: ApiContext, services: ApiServices, sid: string | null): void {
+  const secure = services.config.secureCookies;
+  // Koa refuses a Secure cookie on a connection it does not see as TLS; behind a proxy that
+  // ends TLS it cannot see it, and the setting is the operator's word that it is so.
+  if (secure) ctx.cookies.secure = true;
+  ctx.cookies.set(sessionCookie, sid, { httpOnly: true, sameSite: 'lax', path: '/', secure });
+}

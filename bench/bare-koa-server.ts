@@ -1,0 +1,106 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { bodyParser } from '@koa/bodyparser';
+import Router from '@koa/router';
+import Koa from 'koa';
+import { verifyPassword } from '../engine/accounts/password-hash';
+import type { Database } from '../engine/database/database';
+
+/**
+ * The benchmark's baseline: Koa with a body parser and routes that issue the same SQL as the
+ * portal's routes, written straight against knex, with no validation, workflow, audit logic or
+ * error mapping. What the portal costs on top of this is the price of its guarantees.
+ */
+export function createBareServer(database: Database): Koa {
+  const app = new Koa();
+  const router = new Router({ prefix: '/bare' });
+  router.post('/login', async (ctx) => {
+    const { username, password } = ctx.request.body as { username: string; password: string };
+    const account = await database('accounts')
+      .whereRaw('lower(username) = lower(?)', [username])
+      .first();
+    if (!account || !(await verifyPassword(password, account.password_hash))) {
+      ctx.status = 401;
+      return;
+    }
+    const sid = randomBytes(32).toString('base64url');
+    await database('sessions').insert({
+      id: createHash('sha256').update(sid).digest('hex'),
+      account_id: account.id,
+      csrf_token: randomBytes(24).toString('base64url'),
+      auth_level: 'password',
+      expires_at: new Date(Date.now() + 3_600_000),
+    });
+    ctx.cookies.set('sid', sid, { httpOnly: true });
+    ctx.body = { user: { id: account.id, username: account.username } };
+  });
+  router.get('/applications', async (ctx) => {
+    const accountId = await sessionAccount(database, ctx.cookies.get('sid'));
+    const query = database('applications').where({
+      applicant_id: accountId,
+      category: String(ctx.query.category),
+    });
+    const [count] = await query.clone().count({ n: '*' });
+    const items = await query.orderBy('updated_at', 'desc').orderBy('id').limit(20);
+    ctx.body = { items, total: Number(count?.n ?? 0) };
+  });
+  router.put('/applications/:id/data', async (ctx) => {
+    await sessionAccount(database, ctx.cookies.get('sid'));
+    const { data } = ctx.request.body as { data: unknown };
+    ctx.body = await database.transaction(async (trx) => {
+      const row = await trx('applications').where({ id: ctx.params.id }).forUpdate().first();
+      const [updated] = await trx('applications')
+        .where({ id: row.id })
+        .update({ data: JSON.stringify(data), version: row.version + 1, updated_at: new Date() })
+        .returning('*');
+      return updated;
+    });
+  });
+  router.post('/applications/:id/events', async (ctx) => {
+    const accountId = await sessionAccount(database, ctx.cookies.get('sid'));
+    ctx.body = await database.transaction(async (trx) => {
+      const row = await trx('applications').where({ id: ctx.params.id }).forUpdate().first();
+      const last = await trx('application_events')
+        .where({ application_id: row.id })
+        .max({ seq: 'seq' })
+        .first();
+      await trx('application_events').insert({
+        application_id: row.id,
+        seq: Number(last?.seq ?? 0) + 1,
+        event: 'SUBMIT',
+        from_status: row.status,
+        to_status: 'submitted',
+        actor_id: accountId,
+        actor_kind: 'applicant',
+      });
+      const [updated] = await trx('applications')
+        .where({ id: row.id })
+        .update({
+          status: 'submitted',
+          category: 'submitted',
+          version: row.version + 1,
+          updated_at: new Date(),
+        })
+        .returning('*');
+      await trx('outbox').insert({
+        application_id: row.id,
+        kind: 'notify',
+        payload: JSON.stringify({ template: 'submitted' }),
+      });
+      return updated;
+    });
+  });
+  app.use(bodyParser());
+  app.use(router.routes());
+  return app;
+}
+
+async function sessionAccount(database: Database, sid: string | undefined): Promise<string> {
+  const id = createHash('sha256')
+    .update(sid ?? '')
+    .digest('hex');
+  const session = await database('sessions').where({ id }).first();
+  const account = await database('accounts')
+    .where({ id: session?.account_id ?? null })
+    .first('id');
+  return account?.id;
+}
