@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { fork } from 'node:child_process';
 import { apiConfigFromEnv } from '../api/api-config';
 import { startPortal } from '../api/portal';
 import { routeModules } from '../api/route-modules';
@@ -22,6 +22,7 @@ import type { EngineActor } from '../engine/engine-context';
 import { createLogger } from '../engine/logger';
 import { enterpriseContact, saveSample } from '../test/support/engine-fixture';
 import { createTestDatabase } from '../test/support/test-database';
+import type { LoadApplicant, LoadResult, LoadRun } from './api-load';
 import { createBareServer } from './bare-koa-server';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -29,19 +30,22 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const matterId = 'commercial-entity-establishment';
 const password = 'Bench-pass-2026';
 
-interface Applicant {
+interface Applicant extends LoadApplicant {
   actor: EngineActor;
-  username: string;
-  cookie: string;
-  csrf: string;
-  draftId: string;
 }
 
-interface Scenario {
+interface Comparison {
   name: string;
-  ours: Partial<autocannon.Options>;
-  bare: Partial<autocannon.Options>;
+  ours: LoadResult;
+  bare: LoadResult;
 }
+
+const kinds: { kind: LoadRun['kind']; name: string }[] = [
+  { kind: 'login', name: 'login' },
+  { kind: 'list', name: 'workstation list' },
+  { kind: 'save', name: 'save draft' },
+  { kind: 'submit', name: 'submit' },
+];
 
 async function main(): Promise<void> {
   const test = await createTestDatabase('postgres');
@@ -50,28 +54,39 @@ async function main(): Promise<void> {
     DATABASE_URL: test.url,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'matterflow-bench-')),
     CAPTCHA: 'off',
+    // As in production, delivery runs in worker processes; this one only queues the jobs.
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `bench-${process.pid}`,
     PORT: '0',
-    LOG_LEVEL: 'silent',
   };
   const logger = createLogger({ level: 'silent' });
-  const portal = await startPortal({
-    env,
-    apiConfig: apiConfigFromEnv(env),
-    modules: routeModules,
-    logger,
-  });
+  const apiConfig = apiConfigFromEnv(env);
+  const portal = await startPortal({ env, apiConfig, modules: routeModules, logger });
   const bare = await listen(createBareServer(portal.runtime.database));
   try {
-    console.log(`setting up: ${connections} applicants with sessions and drafts, submit drafts…`);
-    const applicants = await createApplicants(
-      portal.runtime.database,
-      portal.runtime.context,
-      connections,
-    );
-    const submitDrafts = await cloneDrafts(portal.runtime.database, applicants, 6000);
-    const results = [];
-    for (const scenario of scenarios(applicants, submitDrafts)) {
-      results.push(await compare(scenario, portal.url, bare.url));
+    console.log(`setting up ${connections} applicants with sessions and drafts…`);
+    const { database, context } = portal.runtime;
+    const applicants = await createApplicants(database, context, connections);
+    const submitDrafts = await cloneDrafts(database, applicants, 6000);
+    const results: Comparison[] = [];
+    for (const { kind, name } of kinds) {
+      const run = (url: string, prefix: LoadRun['prefix']) =>
+        runLoad({
+          kind,
+          url,
+          prefix,
+          connections,
+          seconds,
+          password,
+          applicants: applicants.map(({ actor: _actor, ...rest }) => rest),
+          drafts: submitDrafts[prefix],
+          versions: {},
+        });
+      const ours = await run(portal.url, '/api');
+      await settle();
+      const baseline = await run(bare.url, '/bare');
+      await settle();
+      results.push({ name, ours, bare: baseline });
     }
     printTable(results);
   } finally {
@@ -80,136 +95,6 @@ async function main(): Promise<void> {
     await portal.stop();
     await test.drop();
   }
-}
-
-function scenarios(applicants: Applicant[], drafts: Map<string, string[]>): Scenario[] {
-  const byConnection = (context: { i?: number }, counter: { next: number }) => {
-    context.i ??= counter.next++ % applicants.length;
-    return applicants[context.i] as Applicant;
-  };
-  const loginCounter = { next: 0 };
-  const listCounter = { next: 0 };
-  const draftCounter = { next: 0 };
-  const submitCounter = { next: 0 };
-  const versions = new Map<string, number>();
-  return [
-    {
-      name: 'login',
-      ours: loginRequest('/api/auth/login', applicants, loginCounter),
-      bare: loginRequest('/bare/login', applicants, { next: 0 }),
-    },
-    {
-      name: 'workstation list',
-      ours: withApplicant(listCounter, (a) => listRequest('/api', a)),
-      bare: withApplicant({ next: 0 }, (a) => listRequest('/bare', a)),
-    },
-    {
-      name: 'save draft',
-      ours: withApplicant(draftCounter, (a) =>
-        saveRequest(`/api/applications/${a.draftId}/data`, a, versions),
-      ),
-      bare: withApplicant({ next: 0 }, (a) =>
-        saveRequest(`/bare/applications/${a.draftId}/data`, a, versions),
-      ),
-    },
-    {
-      name: 'submit',
-      ours: withApplicant(submitCounter, (a) => submitRequest('/api', a, drafts)),
-      bare: withApplicant({ next: 0 }, (a) => submitRequest('/bare', a, drafts)),
-    },
-  ];
-
-  function withApplicant(
-    counter: { next: number },
-    build: (a: Applicant) => autocannon.Request,
-  ): Partial<autocannon.Options> {
-    return {
-      initialContext: {},
-      requests: [
-        {
-          setupRequest: (request, context) => ({
-            ...request,
-            ...build(byConnection(context, counter)),
-          }),
-        },
-      ],
-    };
-  }
-}
-
-function loginRequest(
-  path: string,
-  applicants: Applicant[],
-  counter: { next: number },
-): Partial<autocannon.Options> {
-  return {
-    requests: [
-      {
-        method: 'POST',
-        path,
-        setupRequest: (request) => {
-          const applicant = applicants[counter.next++ % applicants.length] as Applicant;
-          return {
-            ...request,
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({
-              username: applicant.username,
-              password,
-              captchaId: 'off',
-              captchaAnswer: 'off',
-            }),
-          };
-        },
-      },
-    ],
-  };
-}
-
-function listRequest(prefix: string, applicant: Applicant): autocannon.Request {
-  return {
-    method: 'GET',
-    path: `${prefix}/applications?category=draft`,
-    headers: { cookie: applicant.cookie },
-  };
-}
-
-function saveRequest(
-  path: string,
-  applicant: Applicant,
-  versions: Map<string, number>,
-): autocannon.Request {
-  const key = `${path.split('/')[1]}:${applicant.draftId}`;
-  const version = versions.get(key) ?? 2;
-  versions.set(key, version + 1);
-  return {
-    method: 'PUT',
-    path,
-    headers: {
-      cookie: applicant.cookie,
-      'x-csrf-token': applicant.csrf,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ version, data: { companyName: `深圳市基准测试${version}有限公司` } }),
-  };
-}
-
-function submitRequest(
-  prefix: string,
-  applicant: Applicant,
-  drafts: Map<string, string[]>,
-): autocannon.Request {
-  const pool = drafts.get(`${prefix}:${applicant.actor.id}`) ?? [];
-  const id = pool.pop() ?? applicant.draftId;
-  return {
-    method: 'POST',
-    path: `${prefix}/applications/${id}/events`,
-    headers: {
-      cookie: applicant.cookie,
-      'x-csrf-token': applicant.csrf,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ type: 'SUBMIT' }),
-  };
 }
 
 async function createApplicants(
@@ -241,6 +126,7 @@ async function createApplicants(
     await saveSample(context, draft.id, matterId, actor);
     applicants.push({
       actor,
+      actorId: actor.id,
       username,
       cookie: `sid=${sid}`,
       csrf: session.csrfToken,
@@ -252,32 +138,38 @@ async function createApplicants(
 
 /** Copies each applicant's complete draft, with its attachments, for the submit runs. */
 async function cloneDrafts(database: Database, applicants: Applicant[], total: number) {
-  const pools = new Map<string, string[]>();
+  const pools: Record<LoadRun['prefix'], Record<string, string[]>> = { '/api': {}, '/bare': {} };
   const perApplicant = Math.ceil(total / applicants.length);
   for (const applicant of applicants) {
     const draft = await database('applications').where({ id: applicant.draftId }).first();
     const attachments = await database('attachments').where({ application_id: draft.id });
-    for (const prefix of ['/api', '/bare']) {
-      const rows = Array.from({ length: perApplicant }, () => ({
-        ...draft,
-        id: randomUUID(),
-        reference: `B${randomUUID().slice(0, 17)}`,
-      }));
+    for (const prefix of ['/api', '/bare'] as const) {
+      const clones = Array.from({ length: perApplicant }, () => cloneDraft(draft, attachments));
+      const rows = clones.map((clone) => clone.application);
       for (let i = 0; i < rows.length; i += 500) {
         await database('applications').insert(rows.slice(i, i + 500).map(asInsert));
       }
-      const files = rows.flatMap((row) =>
-        attachments.map((a: Record<string, unknown>) => ({ ...a, application_id: row.id })),
-      );
-      for (let i = 0; i < files.length; i += 1000)
+      const files = clones.flatMap((clone) => clone.attachments);
+      for (let i = 0; i < files.length; i += 1000) {
         await database('attachments').insert(files.slice(i, i + 1000));
-      pools.set(
-        `${prefix}:${applicant.actor.id}`,
-        rows.map((row) => row.id),
-      );
+      }
+      pools[prefix][applicant.actor.id] = rows.map((row) => row.id);
     }
   }
   return pools;
+}
+
+/** A copy of a draft whose data names copies of its files, as if uploaded to it. */
+function cloneDraft(draft: Record<string, unknown>, attachments: Record<string, unknown>[]) {
+  const id = randomUUID();
+  let data = JSON.stringify(draft.data);
+  const copies = attachments.map((attachment) => {
+    const copy = { ...attachment, id: randomUUID(), application_id: id };
+    data = data.split(String(attachment.id)).join(copy.id);
+    return copy;
+  });
+  const application = { ...draft, id, reference: `B${id.slice(0, 17)}`, data: JSON.parse(data) };
+  return { application, attachments: copies };
 }
 
 function asInsert(row: Record<string, unknown>) {
@@ -290,23 +182,29 @@ function asInsert(row: Record<string, unknown>) {
   };
 }
 
-async function compare(scenario: Scenario, oursUrl: string, bareUrl: string) {
-  const ours = await load(oursUrl, scenario.ours);
-  const bare = await load(bareUrl, scenario.bare);
-  return { name: scenario.name, ours, bare };
+/** Runs the load from a child process, so the load generator never slows the server. */
+function runLoad(run: LoadRun): Promise<LoadResult> {
+  const child = fork(join(__dirname, 'api-load.ts'), { execArgv: ['--require', 'tsx/cjs'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: LoadResult | { error: string }) => {
+      child.kill();
+      if ('error' in message) reject(new Error(message.error));
+      else resolve(message);
+    });
+    child.once('error', reject);
+    child.send(run);
+  });
 }
 
-async function load(url: string, options: Partial<autocannon.Options>) {
-  const result = await autocannon({ url, connections, duration: seconds, ...options });
-  return {
-    rps: result.requests.average,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
+/**
+ * Lets requests still running when a run ends (password hashes, above all) finish before the
+ * next run starts, so one run's backlog is never charged to the next.
+ */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 4000));
 }
 
-function printTable(rows: Awaited<ReturnType<typeof compare>>[]): void {
+function printTable(rows: Comparison[]): void {
   console.log(
     `\nportal API vs bare Koa + same SQL, PostgreSQL, ${connections} connections, ${seconds} s each`,
   );
@@ -323,7 +221,7 @@ function printTable(rows: Awaited<ReturnType<typeof compare>>[]): void {
         bare.rps.toFixed(0).padStart(11),
         String(bare.p99).padStart(12),
         ratio.padStart(10),
-        `${ours.non2xx + ours.errors}/${bare.non2xx + bare.errors}`.padStart(18),
+        `${ours.failed}/${bare.failed}`.padStart(18),
       ].join(' '),
     );
   }

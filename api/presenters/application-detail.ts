@@ -1,3 +1,4 @@
+import { isUuid } from '../../engine/applications/application-access';
 import { viewApplication } from '../../engine/applications/application-queries';
 import { listAttachments } from '../../engine/attachments/attachments';
 import type { Database } from '../../engine/database/database';
@@ -17,12 +18,15 @@ export async function applicationDetail(
   actor: EngineActor,
   audience: Audience,
 ) {
-  const view = await viewApplication(database, applicationId, actor);
-  const [compiled, attachments, documents] = await Promise.all([
-    loadMatterVersion(database, view.matterId, view.matterVersion),
-    listAttachments(database, view.id),
-    listDocuments(database, view.id),
+  // The id is checked by viewApplication; files and documents are read alongside and shown
+  // only once it has allowed the actor in.
+  const ids = isUuid(applicationId) ? applicationId : undefined;
+  const [view, attachments, documents] = await Promise.all([
+    viewApplication(database, applicationId, actor),
+    ids ? listAttachments(database, ids) : [],
+    ids ? listDocuments(database, ids) : [],
   ]);
+  const compiled = await loadMatterVersion(database, view.matterId, view.matterVersion);
   return presentApplicationView(view, compiled, { attachments, documents }, audience);
 }
 

@@ -1,7 +1,18 @@
 import type { Database } from '../database/database';
 import type { EngineActor } from '../engine-context';
 import { notAllowed, notFound } from '../engine-error';
-import { type Application, applicationFromRow } from './application-record';
+import {
+  type Application,
+  type ApplicationRow,
+  applicationFromRow,
+  json,
+} from './application-record';
+
+/** An application with its stored workflow snapshot, which only the engine reads. */
+export interface ApplicationWithSnapshot {
+  application: Application;
+  snapshot: unknown;
+}
 
 /**
  * Reads an application the actor may see: applicants their own, officers those of the matters
@@ -12,22 +23,39 @@ export async function readApplication(
   applicationId: string,
   actor: EngineActor,
 ): Promise<Application> {
+  return (await readApplicationWithSnapshot(database, applicationId, actor)).application;
+}
+
+export async function readApplicationWithSnapshot(
+  database: Database,
+  applicationId: string,
+  actor: EngineActor,
+): Promise<ApplicationWithSnapshot> {
   const row = isUuid(applicationId)
     ? await database('applications').where({ id: applicationId }).first()
     : undefined;
-  return checkAccess(row ? applicationFromRow(row) : undefined, applicationId, actor);
+  return withSnapshot(row, applicationId, actor);
 }
 
-/** Like readApplication, holding the row lock until the transaction ends. */
+/** Like readApplicationWithSnapshot, holding the row lock until the transaction ends. */
 export async function lockApplication(
   trx: Database,
   applicationId: string,
   actor: EngineActor,
-): Promise<Application> {
+): Promise<ApplicationWithSnapshot> {
   const row = isUuid(applicationId)
     ? await trx('applications').where({ id: applicationId }).forUpdate().first()
     : undefined;
-  return checkAccess(row ? applicationFromRow(row) : undefined, applicationId, actor);
+  return withSnapshot(row, applicationId, actor);
+}
+
+function withSnapshot(
+  row: ApplicationRow | undefined,
+  applicationId: string,
+  actor: EngineActor,
+): ApplicationWithSnapshot {
+  const application = checkAccess(row ? applicationFromRow(row) : undefined, applicationId, actor);
+  return { application, snapshot: json(row?.snapshot) };
 }
 
 function checkAccess(

@@ -39,6 +39,7 @@ export async function recordEffects(
   await adjustDeadlines(trx, compiled, application, context);
   await recordWebhooks(trx, compiled, application, context);
   if (context.final) await cancelAllTimers(trx, application.id);
+  await flushOutbox(trx);
 }
 
 async function recordAction(
@@ -58,7 +59,7 @@ async function recordAction(
     render: renderContext(compiled, application, context),
     applicant: application.applicant,
   };
-  await writeOutbox(trx, application.id, action.type, payload);
+  queueOutbox(trx, application.id, action.type, payload);
 }
 
 /** The template context of README's "templates" section, frozen at the time of the event. */
@@ -106,6 +107,26 @@ export async function writeOutbox(
   });
 }
 
+/** Outbox rows of one recordEffects call, inserted together in one statement at its end. */
+const queuedRows = new WeakMap<Database, Record<string, unknown>[]>();
+
+function queueOutbox(
+  trx: Database,
+  applicationId: string | null,
+  kind: string,
+  payload: unknown,
+): void {
+  const rows = queuedRows.get(trx) ?? [];
+  rows.push({ application_id: applicationId, kind, payload: JSON.stringify(payload) });
+  queuedRows.set(trx, rows);
+}
+
+async function flushOutbox(trx: Database): Promise<void> {
+  const rows = queuedRows.get(trx);
+  queuedRows.delete(trx);
+  if (rows?.length) await trx('outbox').insert(rows);
+}
+
 async function startAfterTimers(
   trx: Database,
   applicationId: string,
@@ -125,7 +146,7 @@ async function startAfterTimers(
       due_at: dueAt,
       duration_ms: start.delayMs,
     });
-    await writeOutbox(trx, applicationId, 'timer', { timerId: id, dueAt: dueAt.toISOString() });
+    queueOutbox(trx, applicationId, 'timer', { timerId: id, dueAt: dueAt.toISOString() });
   }
 }
 
@@ -148,7 +169,7 @@ async function cancelTimers(trx: Database, query: ReturnType<Database>): Promise
     .update({ status: 'cancelled', updated_at: trx.fn.now() })
     .returning(['id', 'application_id']);
   for (const timer of cancelled) {
-    await writeOutbox(trx, timer.application_id, 'timer-cancel', { timerId: timer.id });
+    queueOutbox(trx, timer.application_id, 'timer-cancel', { timerId: timer.id });
   }
 }
 
@@ -175,7 +196,7 @@ async function setDeadline(
     duration_ms: durationMs,
     on_correction: typeof params.onCorrection === 'string' ? params.onCorrection : 'continue',
   });
-  await writeOutbox(trx, applicationId, 'timer', { timerId: id, dueAt: dueAt.toISOString() });
+  queueOutbox(trx, applicationId, 'timer', { timerId: id, dueAt: dueAt.toISOString() });
 }
 
 async function clearDeadline(trx: Database, applicationId: string, key: string): Promise<void> {
@@ -216,7 +237,7 @@ async function pauseDeadlines(trx: Database, applicationId: string, now: Date): 
     await trx('timers')
       .where({ id: timer.id })
       .update({ status: 'paused', remaining_ms: remaining, due_at: null, updated_at: now });
-    await writeOutbox(trx, applicationId, 'timer-cancel', { timerId: timer.id });
+    queueOutbox(trx, applicationId, 'timer-cancel', { timerId: timer.id });
   }
 }
 
@@ -227,7 +248,7 @@ async function resumeDeadlines(trx: Database, applicationId: string, now: Date):
     await trx('timers')
       .where({ id: timer.id })
       .update({ status: 'pending', due_at: dueAt, remaining_ms: null, updated_at: now });
-    await writeOutbox(trx, applicationId, 'timer', {
+    queueOutbox(trx, applicationId, 'timer', {
       timerId: timer.id,
       dueAt: dueAt.toISOString(),
     });
@@ -241,7 +262,7 @@ async function recordWebhooks(
   context: EffectContext,
 ): Promise<void> {
   for (const webhook of compiled.definition.matter.webhooks ?? []) {
-    await writeOutbox(trx, application.id, 'webhook', {
+    queueOutbox(trx, application.id, 'webhook', {
       url: webhook.url,
       secretEnv: webhook.secretEnv,
       body: {

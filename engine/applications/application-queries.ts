@@ -5,13 +5,8 @@ import { stateInfo } from '../../definitions/workflow/state-info';
 import type { Database } from '../database/database';
 import type { EngineActor } from '../engine-context';
 import { loadMatterVersion } from '../registry/matter-registry';
-import { readApplication } from './application-access';
-import {
-  type Application,
-  type ApplicationRow,
-  applicationFromRow,
-  json,
-} from './application-record';
+import { readApplicationWithSnapshot } from './application-access';
+import { type Application, type ApplicationRow, applicationFromRow } from './application-record';
 import { type HistoryItem, readHistory } from './audit-trail';
 
 export interface Page {
@@ -133,19 +128,21 @@ export async function viewApplication(
   applicationId: string,
   actor: EngineActor,
 ): Promise<ApplicationView> {
-  const application = await readApplication(database, applicationId, actor);
-  const compiled = await loadMatterVersion(
+  const { application, snapshot } = await readApplicationWithSnapshot(
     database,
-    application.matterId,
-    application.matterVersion,
+    applicationId,
+    actor,
   );
-  const row = await database('applications').where({ id: application.id }).first('snapshot');
-  const actions = availableEvents(compiled.machine, json(row?.snapshot), application.data, actor);
+  const [compiled, history] = await Promise.all([
+    loadMatterVersion(database, application.matterId, application.matterVersion),
+    readHistory(database, application.id),
+  ]);
+  const actions = availableEvents(compiled.machine, snapshot, application.data, actor);
   const info = stateInfo(compiled.definition.workflow, application.status);
   return {
     ...application,
     statusLabel: info?.label ?? { 'zh-CN': application.status, en: application.status },
     actions,
-    history: await readHistory(database, application.id),
+    history,
   };
 }

@@ -18,7 +18,11 @@ export interface SaveDraft {
  */
 export async function saveDraft(context: EngineContext, request: SaveDraft): Promise<Application> {
   return context.database.transaction(async (trx) => {
-    const current = await lockApplication(trx, request.applicationId, request.actor);
+    const { application: current } = await lockApplication(
+      trx,
+      request.applicationId,
+      request.actor,
+    );
     if (request.actor.kind !== 'applicant') {
       throw notAllowed('applicant_only', 'only the applicant edits the application data');
     }

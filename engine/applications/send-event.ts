@@ -54,7 +54,11 @@ export async function applyEvent(
   context: EngineContext,
   request: SendEvent,
 ): Promise<EventResult> {
-  const current = await lockApplication(trx, request.applicationId, request.actor);
+  const { application: current, snapshot } = await lockApplication(
+    trx,
+    request.applicationId,
+    request.actor,
+  );
   if (request.version !== undefined && request.version !== current.version) {
     throw conflict(
       'version_conflict',
@@ -62,7 +66,7 @@ export async function applyEvent(
     );
   }
   const compiled = await loadMatterVersion(trx, current.matterId, current.matterVersion);
-  const step = stepWorkflow(compiled.machine, await readSnapshot(trx, current.id), current.data, {
+  const step = stepWorkflow(compiled.machine, snapshot, current.data, {
     type: request.type,
     actor: request.actor,
     comment: request.comment,
@@ -91,11 +95,6 @@ export async function applyEvent(
     final: step.final,
   });
   return { application, from: step.from, to: step.to };
-}
-
-async function readSnapshot(trx: Database, applicationId: string): Promise<unknown> {
-  const row = await trx('applications').where({ id: applicationId }).first('snapshot');
-  return typeof row?.snapshot === 'string' ? JSON.parse(row.snapshot) : row?.snapshot;
 }
 
 async function persistStep(

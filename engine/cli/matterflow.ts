@@ -1,5 +1,5 @@
 import { type CommandIo, exitCodes, processIo } from '../../definitions/cli/cli-error';
-import { migrate, openDatabase } from '../database/database';
+import { EmbeddedDatabaseBusyError, migrate, openDatabase } from '../database/database';
 import { DeliveryConfigError } from '../delivery/delivery-config';
 import { createEngineRuntime } from '../runtime/engine-runtime';
 import { RuntimeConfigError, runtimeConfigFromEnv } from '../runtime/runtime-config';
@@ -101,7 +101,11 @@ export function nextSignal(): Promise<NodeJS.Signals> {
 }
 
 function reportError(io: CommandIo, error: unknown): number {
-  if (error instanceof RuntimeConfigError || error instanceof DeliveryConfigError) {
+  if (
+    error instanceof RuntimeConfigError ||
+    error instanceof DeliveryConfigError ||
+    error instanceof EmbeddedDatabaseBusyError
+  ) {
     io.err(`matterflow: ${error.message}`);
     return exitCodes.usage;
   }

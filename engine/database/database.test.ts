@@ -1,5 +1,9 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestDatabase, databaseKinds } from '../../test/support/test-database';
-import { databaseKind, migrate } from './database';
+import { EmbeddedDatabaseBusyError, databaseKind, migrate, openDatabase } from './database';
 
 describe.each(databaseKinds)('database on %s', (kind) => {
   it('migrates to the engine tables and is idempotent', async () => {
@@ -17,4 +21,21 @@ describe.each(databaseKinds)('database on %s', (kind) => {
       await drop();
     }
   }, 30_000);
+});
+
+describe('the embedded database folder', () => {
+  it('refuses a second process while the first holds it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'matterflow-lock-'));
+    mkdirSync(join(dataDir, 'pglite'), { recursive: true });
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+    try {
+      writeFileSync(join(dataDir, 'pglite', 'matterflow.pid'), String(holder.pid));
+      expect(() => openDatabase({ dataDir })).toThrow(EmbeddedDatabaseBusyError);
+    } finally {
+      holder.kill();
+    }
+    await new Promise((resolve) => holder.once('exit', resolve));
+    const database = openDatabase({ dataDir });
+    await database.destroy();
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import knex, { type Knex } from 'knex';
 import { migrationSource } from '../../migrations';
@@ -44,7 +44,45 @@ function embeddedConnection(config: DatabaseConfig): Record<string, string> {
   if (config.dataDir === 'memory') return {};
   const folder = resolve(join(config.dataDir ?? './data', 'pglite'));
   mkdirSync(folder, { recursive: true });
+  claimEmbeddedFolder(folder);
   return { filename: folder };
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same folder would corrupt it.
+ * A pid file claims the folder; a live other owner stops this process with a clear message, a
+ * dead one's claim is taken over.
+ */
+function claimEmbeddedFolder(folder: string): void {
+  const lock = join(folder, 'matterflow.pid');
+  const owner = existsSync(lock) ? Number(readFileSync(lock, 'utf8')) : undefined;
+  if (owner && owner !== process.pid && isAlive(owner)) {
+    throw new EmbeddedDatabaseBusyError(folder, owner);
+  }
+  writeFileSync(lock, String(process.pid));
+  process.once('exit', () => {
+    if (existsSync(lock) && Number(readFileSync(lock, 'utf8')) === process.pid) rmSync(lock);
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+/** The embedded database folder is open in another process (usually the running server). */
+export class EmbeddedDatabaseBusyError extends Error {
+  readonly code = 'embedded_database_busy';
+  constructor(folder: string, owner: number) {
+    super(
+      `the embedded database in ${folder} is in use by process ${owner} (the server?); ` +
+        'stop it first, or set DATABASE_URL to a PostgreSQL server that any number of processes can share',
+    );
+  }
 }
 
 function embeddedClient(): typeof Knex.Client {

@@ -201,22 +201,35 @@ export async function loadMatterVersion(
   version?: string,
 ): Promise<CompiledDefinition> {
   const resolved = version ?? (await currentVersion(database, matterId));
-  const where = { matter_id: matterId, version: resolved };
-  const stored = await database('matter_versions').where(where).first('hash');
-  if (!stored) throw notFound('matter_not_found', `no version ${resolved} of matter ${matterId}`);
-  const cached = compiledByHash.get(stored.hash);
-  if (cached) return cached;
-  const row = await database('matter_versions').where(where).first('definition');
+  const versions = compiledVersionsOf(database);
+  const key = `${matterId}@${resolved}`;
+  const known = versions.get(key);
+  if (known) return known;
+  const row = await database('matter_versions')
+    .where({ matter_id: matterId, version: resolved })
+    .first('definition');
+  if (!row) throw notFound('matter_not_found', `no version ${resolved} of matter ${matterId}`);
   const compiled = compileDefinition(parseDefinition(row.definition));
-  compiledByHash.set(stored.hash, compiled);
+  versions.set(key, compiled);
   return compiled;
 }
 
 /**
- * Compiled definitions by the content hash stored with each version, so an event reads a hash
- * rather than the whole definition, and two databases never share a stale entry.
+ * Compiled versions by id@version, one map per database (its transactions share the client's
+ * config object). A stored version never changes, since other content under the same version is
+ * refused, so an event, a list or a view never reads a definition twice.
  */
-const compiledByHash = new Map<string, CompiledDefinition>();
+const compiledVersions = new WeakMap<object, Map<string, CompiledDefinition>>();
+
+function compiledVersionsOf(database: Database): Map<string, CompiledDefinition> {
+  const owner = database.client.config as object;
+  let versions = compiledVersions.get(owner);
+  if (!versions) {
+    versions = new Map();
+    compiledVersions.set(owner, versions);
+  }
+  return versions;
+}
 
 async function currentVersion(database: Database, matterId: string): Promise<string> {
   const matter = await database('matters').where({ id: matterId }).first('current_version');
