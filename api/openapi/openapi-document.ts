@@ -80,13 +80,21 @@ function operation(spec: RouteSpec<never, never>) {
   return {
     tags: [spec.tag],
     summary: spec.summary,
-    operationId: `${spec.method}${spec.path.replace(/[/:{}-]+(.)?/g, (_, c: string) => (c ?? '').toUpperCase())}`,
+    operationId: operationId(spec),
     'x-access': spec.access,
     ...(spec.access === 'public' ? { security: [] } : { security: [{ session: [] }] }),
     parameters: [...pathParameters(spec.path), ...queryParameters(spec.query)],
     ...(spec.body || spec.multipart ? { requestBody: requestBody(spec) } : {}),
     responses: responses(spec),
   };
+}
+
+/** `post /applications/:id/events` → `postApplicationsIdEvents`. */
+function operationId(spec: RouteSpec<never, never>): string {
+  const camel = spec.path.replace(/[/:{}-]+(.)?/g, (_, c: string | undefined) =>
+    (c ?? '').toUpperCase(),
+  );
+  return spec.method + camel;
 }
 
 function pathParameters(path: string) {

@@ -58,11 +58,12 @@ export const attachmentRoutes: RouteModule = (router, services) => {
       const actor = requireActor(ctx);
       const { id = '', attachmentId = '' } = ctx.params;
       const attachment = await readAttachment(engine.database, id, attachmentId, actor);
+      const content = await files.open(attachment.storageKey);
       ctx.set('Content-Disposition', contentDisposition('attachment', attachment.name));
       ctx.set('X-Content-Type-Options', 'nosniff');
       ctx.type = attachment.mediaType;
       ctx.length = attachment.size;
-      ctx.body = files.open(attachment.storageKey);
+      ctx.body = content;
     },
   });
 };

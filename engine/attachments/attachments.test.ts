@@ -58,7 +58,11 @@ describe('attachments', () => {
       stored.id,
       enterprise,
     );
-    expect(await text(files.open(read.storageKey))).toBe('%PDF-1.4 articles');
+    expect(await text(await files.open(read.storageKey))).toBe('%PDF-1.4 articles');
+    await files.remove(read.storageKey);
+    await expect(files.open(read.storageKey)).rejects.toMatchObject({
+      code: 'attachment_file_missing',
+    });
     expect(
       (await listAttachments(fixture.context.database, application.id)).map((a) => a.id),
     ).toEqual([stored.id]);

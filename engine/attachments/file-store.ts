@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open as openFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { badInput } from '../engine-error';
+import { badInput, failure } from '../engine-error';
 
 export interface StoredFile {
   storageKey: string;
@@ -48,14 +48,24 @@ export class FileStore {
     return { storageKey, size, sha256: hash.digest('hex') };
   }
 
-  open(storageKey: string): Readable {
-    if (!/^[0-9a-f-]{36}$/.test(storageKey)) throw new Error(`bad storage key ${storageKey}`);
-    return createReadStream(join(this.root, storageKey.slice(0, 2), storageKey));
+  /** The stored file; a failure (not retryable) when it is gone from disk, e.g. a lost volume. */
+  async open(storageKey: string): Promise<Readable> {
+    if (!/^[0-9a-f-]{36}$/.test(storageKey)) throw fileMissing(storageKey);
+    try {
+      const handle = await openFile(join(this.root, storageKey.slice(0, 2), storageKey), 'r');
+      return handle.createReadStream();
+    } catch {
+      throw fileMissing(storageKey);
+    }
   }
 
   async remove(storageKey: string): Promise<void> {
     await rm(join(this.root, storageKey.slice(0, 2), storageKey), { force: true });
   }
+}
+
+function fileMissing(storageKey: string) {
+  return failure('attachment_file_missing', `stored file ${storageKey} is missing`, false);
 }
 
 function tooLarge(maxSize: number) {

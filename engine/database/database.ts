@@ -29,23 +29,47 @@ export function openDatabase(config: DatabaseConfig): Database {
       pool: { min: 0, max: config.poolMax ?? 10 },
     });
   }
-  return knex({
+  return openEmbedded(embeddedFolder(config));
+}
+
+/**
+ * PGlite through knex-pglite, with the instance ours rather than the dialect's: PGlite starts
+ * up as soon as it is made, so closing knex before its first query would leave that start-up
+ * running after `destroy()`. Our destroy waits for it and closes the instance whatever happened.
+ */
+function openEmbedded(folder: string | undefined): Database {
+  // Loaded lazily: production on PostgreSQL never pays for the WASM build.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { PGlite } = require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
+  const pglite = new PGlite(folder);
+  const database = knex({
     client: embeddedClient(),
     dialect: 'postgres',
-    connection: embeddedConnection(config),
+    // knex-pglite's own option for an instance made outside it; knex's types do not know it.
+    connection: (() => ({ pglite })) as unknown as Knex.StaticConnectionConfig,
   });
+  // knex.destroy() ends in client.destroy(), the one method an instance can take over.
+  const client = database.client as { destroy(callback?: () => void): Promise<void> };
+  const destroyPool = client.destroy.bind(client);
+  client.destroy = async (callback) => {
+    await destroyPool();
+    await pglite.waitReady.catch(() => undefined);
+    if (!pglite.closed) await pglite.close();
+    callback?.();
+  };
+  return database;
 }
 
 export function databaseKind(database: Database): DatabaseKind {
   return database.client.config.client === 'pg' ? 'postgres' : 'embedded';
 }
 
-function embeddedConnection(config: DatabaseConfig): Record<string, string> {
-  if (config.dataDir === 'memory') return {};
+function embeddedFolder(config: DatabaseConfig): string | undefined {
+  if (config.dataDir === 'memory') return undefined;
   const folder = resolve(join(config.dataDir ?? './data', 'pglite'));
   mkdirSync(folder, { recursive: true });
   claimEmbeddedFolder(folder);
-  return { filename: folder };
+  return folder;
 }
 
 /**
