@@ -23,4 +23,6 @@ export interface ApiServices {
    * which is otherwise stored only hashed.
    */
   captchaText?: () => string;
+  /** The token local CLIs present to the internal routes; unset, those routes refuse all. */
+  localToken?: string;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +9,7 @@ import { ensureDemoAccounts, type DemoAccount } from '../engine/demo/demo-accoun
 import { type Logger, rootLogger } from '../engine/logger';
 import { publishFolders } from '../engine/registry/publish-folder';
 import { type EngineRuntime, createEngineRuntime } from '../engine/runtime/engine-runtime';
+import { writePortalClaim } from '../engine/runtime/portal-claim';
 import { RuntimeConfigError, runtimeConfigFromEnv } from '../engine/runtime/runtime-config';
 import type { ApiConfig } from './api-services';
 import { type RouteModule, createApp } from './app';
@@ -45,13 +47,23 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       'matters published',
     );
     const demoAccounts = config.databaseUrl ? [] : await ensureDemoAccounts(runtime.database);
-    const server = await listen(runtime, options, logger, port(env));
+    const localToken = randomBytes(32).toString('base64url');
+    const server = await listen(runtime, options, logger, port(env), localToken);
     const { port: actualPort } = server.address() as AddressInfo;
+    const url = `http://localhost:${actualPort}`;
+    // Only this process may open the embedded database; CLIs ask it instead (see portal-claim).
+    const releaseClaim = config.databaseUrl
+      ? () => undefined
+      : writePortalClaim(runtime.config.dataDir, {
+          url: `http://127.0.0.1:${actualPort}`,
+          token: localToken,
+        });
     return {
-      url: `http://localhost:${actualPort}`,
+      url,
       runtime,
       demoAccounts,
       async stop() {
+        releaseClaim();
         server.closeAllConnections();
         await new Promise((resolve) => server.close(resolve));
         await runtime.stop();
@@ -68,12 +80,14 @@ async function listen(
   options: PortalOptions,
   logger: Logger,
   portNumber: number,
+  localToken: string,
 ): Promise<Server> {
   const services = {
     engine: runtime.context,
     files: new FileStore(runtime.config.dataDir),
     config: options.apiConfig,
     logger,
+    localToken,
   };
   const server = createApp(services, options.modules).listen(portNumber);
   await once(server, 'listening');

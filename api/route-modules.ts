@@ -8,6 +8,7 @@ import { captchaRoutes } from './routes/captcha-routes';
 import { catalogRoutes } from './routes/catalog-routes';
 import { deskRoutes } from './routes/desk-routes';
 import { documentRoutes } from './routes/document-routes';
+import { internalRoutes } from './routes/internal-routes';
 import { contentRoutes } from './routes/content-routes';
 
 /** Every route module of the portal API, the OpenAPI document last so it lists them all. */
@@ -21,5 +22,6 @@ export const routeModules: RouteModule[] = [
   deskRoutes,
   contentRoutes,
   adminRoutes,
+  internalRoutes,
   openApiRoutes,
 ];

@@ -6,7 +6,15 @@ import type { ApiContext } from './route-guards';
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 
 /** Who may call a route; the OpenAPI document says so, the handler enforces it. */
-export type RouteAccess = 'public' | 'session' | 'applicant' | 'officer' | 'admin' | 'staff';
+export type RouteAccess =
+  | 'public'
+  | 'session'
+  | 'applicant'
+  | 'officer'
+  | 'admin'
+  | 'staff'
+  /** Only the local CLIs, with the token the portal left in DATA_DIR. */
+  | 'local';
 
 export interface RouteInput<Body, Query> {
   body: Body;

@@ -4,6 +4,7 @@ import { passwordPolicyIssues } from '../accounts/password-policy';
 import { usernamePattern } from '../accounts/registration';
 import { migrate, openDatabase } from '../database/database';
 import { EngineError } from '../engine-error';
+import { type PortalClaim, readLivePortalClaim } from '../runtime/portal-claim';
 import { runtimeConfigFromEnv } from '../runtime/runtime-config';
 
 export const userUsage = `Usage: matterflow user add --username NAME --role officer|admin
@@ -52,6 +53,8 @@ export async function userCommand(
 
 async function addStaff(staff: StaffAccount, password: string, io: CommandIo): Promise<number> {
   const config = runtimeConfigFromEnv();
+  const portal = config.databaseUrl ? undefined : readLivePortalClaim(config.dataDir);
+  if (portal) return addThroughPortal(portal, staff, password, io);
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database);
@@ -66,6 +69,33 @@ async function addStaff(staff: StaffAccount, password: string, io: CommandIo): P
   } finally {
     await database.destroy();
   }
+}
+
+/** The running portal holds the embedded database: ask it, over loopback, with its token. */
+async function addThroughPortal(
+  portal: PortalClaim,
+  staff: StaffAccount,
+  password: string,
+  io: CommandIo,
+): Promise<number> {
+  const response = await fetch(`${portal.url}/api/internal/users`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${portal.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...staff, password }),
+  });
+  const body = (await response.json()) as {
+    user?: { id: string; username: string; kind: string; matters: string[] | null };
+    error?: { code: string; message: string };
+  };
+  if (response.status === 201 && body.user) {
+    const covers = body.user.matters ? body.user.matters.join(', ') : 'every matter';
+    io.out(`created ${body.user.kind} "${body.user.username}" (${body.user.id}); covers ${covers}`);
+    return exitCodes.clean;
+  }
+  io.err(
+    `matterflow user: ${body.error?.message ?? response.statusText} (${body.error?.code ?? response.status})`,
+  );
+  return exitCodes.findings;
 }
 
 function parseOptions(options: string[]): StaffAccount {

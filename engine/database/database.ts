@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import knex, { type Knex } from 'knex';
 import { migrationSource } from '../../migrations';
+import { isProcessAlive } from '../process-alive';
 
 export type Database = Knex;
 
@@ -80,22 +81,13 @@ function embeddedFolder(config: DatabaseConfig): string | undefined {
 function claimEmbeddedFolder(folder: string): void {
   const lock = join(folder, 'matterflow.pid');
   const owner = existsSync(lock) ? Number(readFileSync(lock, 'utf8')) : undefined;
-  if (owner && owner !== process.pid && isAlive(owner)) {
+  if (owner && owner !== process.pid && isProcessAlive(owner)) {
     throw new EmbeddedDatabaseBusyError(folder, owner);
   }
   writeFileSync(lock, String(process.pid));
   process.once('exit', () => {
     if (existsSync(lock) && Number(readFileSync(lock, 'utf8')) === process.pid) rmSync(lock);
   });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as { code?: string }).code === 'EPERM';
-  }
 }
 
 /** The embedded database folder is open in another process (usually the running server). */
