@@ -57,7 +57,9 @@ export function buildOpenApiDocument(router: Router<ApiState>, version: string) 
       title: 'Matterflow portal API',
       version,
       description:
-        'JSON in and out under /api. Errors share one body; state-changing requests made with a session carry X-CSRF-Token from GET /api/auth/session.',
+        'JSON in and out under /api. Errors share one body; ' +
+        'state-changing requests made with a session carry X-CSRF-Token ' +
+        'from GET /api/auth/session.',
     },
     servers: [{ url: '/' }],
     paths,

@@ -92,7 +92,10 @@ export const applicationRoutes: RouteModule = (router, services) => {
     access: 'applicant',
     body: startBody,
     responses: {
-      201: 'the new application with its actions; 403 `applicant_type_not_allowed` or `certificate_login_required`; 404 `matter_not_found`',
+      201:
+        'the new application with its actions; ' +
+        '403 `applicant_type_not_allowed` or `certificate_login_required`; ' +
+        '404 `matter_not_found`',
     },
     async handler(ctx, { body }) {
       const actor = requireKind(ctx, 'applicant');
@@ -157,7 +160,9 @@ export const applicationRoutes: RouteModule = (router, services) => {
     summary: 'One application with the actions open to the viewer, history, files, documents',
     access: 'session',
     responses: {
-      200: 'the application; 403 `application_forbidden` for another person’s; 404 `application_not_found`',
+      200:
+        'the application; 403 `application_forbidden` for another person’s; ' +
+        '404 `application_not_found`',
     },
     async handler(ctx) {
       const actor = requireActor(ctx);
@@ -173,7 +178,9 @@ export const applicationRoutes: RouteModule = (router, services) => {
     access: 'applicant',
     body: draftBody,
     responses: {
-      200: 'the application with its new version; 409 `version_conflict` or `not_editable`; 422 `data_invalid` with pointers',
+      200:
+        'the application with its new version; 409 `version_conflict` or `not_editable`; ' +
+        '422 `data_invalid` with pointers',
     },
     async handler(ctx, { body }) {
       const actor = requireKind(ctx, 'applicant');
@@ -195,7 +202,11 @@ export const applicationRoutes: RouteModule = (router, services) => {
     access: 'session',
     body: eventBody,
     responses: {
-      200: 'the application in its new status, with actions and history; 422 `form_incomplete` with a pointer per field; 409 `event_not_allowed` or `version_conflict`; 403 `application_forbidden` or `actor_not_allowed`',
+      200:
+        'the application in its new status, with actions and history; ' +
+        '422 `form_incomplete` with a pointer per field; ' +
+        '409 `event_not_allowed` or `version_conflict`; ' +
+        '403 `application_forbidden` or `actor_not_allowed`',
     },
     async handler(ctx, { body }) {
       const actor = requireActor(ctx);

@@ -30,7 +30,10 @@ export const attachmentRoutes: RouteModule = (router, services) => {
     access: 'applicant',
     multipart: true,
     responses: {
-      201: '`{id, name, size, sha256}`, to put in the form data; 422 `file_too_large`, `file_type_not_allowed`, `material_unknown`, `file_required`; 409 `not_editable`',
+      201:
+        '`{id, name, size, sha256}`, to put in the form data; ' +
+        '422 `file_too_large`, `file_type_not_allowed`, `material_unknown`, `file_required`; ' +
+        '409 `not_editable`',
     },
     async handler(ctx) {
       const actor = requireKind(ctx, 'applicant');

@@ -1,3 +1,4 @@
+import { isUuid } from '../applications/application-access';
 import type { Database } from '../database/database';
 import { type ErrorDetail, badInput } from '../engine-error';
 import { joinPointer } from '../../definitions/source/json-pointer';
@@ -7,8 +8,6 @@ interface FoundReference {
   id: string;
   sha256: string;
 }
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Checks that every uploaded-file reference in the data (`{id, name, size, sha256}`) names a file
@@ -66,7 +65,7 @@ function findReferences(
 function isReference(record: Record<string, unknown>): record is { id: string; sha256: string } {
   return (
     typeof record.id === 'string' &&
-    uuid.test(record.id) &&
+    isUuid(record.id) &&
     typeof record.sha256 === 'string' &&
     typeof record.name === 'string' &&
     typeof record.size === 'number'

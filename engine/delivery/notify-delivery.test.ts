@@ -1,3 +1,4 @@
+import { refusalOf } from '../../test/support/refusal';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,6 @@ import {
 } from '../../test/support/delivery-fixture';
 import { type EngineFixture, createEngineFixture } from '../../test/support/engine-fixture';
 import type { Application } from '../applications/application-record';
-import { EngineError } from '../engine-error';
 import { createLogger } from '../logger';
 import { type DeliveryConfig, defaultMailFrom, mailFolder, smsFolder } from './delivery-config';
 import {
@@ -28,16 +28,6 @@ import type { OutboxRow } from './outbox-row';
 
 const companyName = '深圳市青禾数字科技有限公司';
 const officerContact = { name: '受理窗口', email: 'acceptor@gov.example.cn' };
-
-async function failureOf(promise: Promise<unknown>): Promise<EngineError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected the delivery to fail');
-}
 
 function withPayload(row: OutboxRow, changes: Record<string, unknown>): OutboxRow {
   return { ...row, payload: { ...row.payload, ...changes } };
@@ -196,7 +186,7 @@ describe('notify delivery', () => {
       ],
     ];
     for (const [delivery, outboxRow, code, retryable] of cases) {
-      const error = await failureOf(deliverOutboxRow(delivery, outboxRow));
+      const error = await refusalOf(deliverOutboxRow(delivery, outboxRow));
       expect({ kind: error.kind, code: error.code, retryable: error.retryable }).toEqual({
         kind: 'failure',
         code,
@@ -215,7 +205,7 @@ describe('notify delivery', () => {
       [withPayload(row, { channels: 'email' }), 'outbox_payload_invalid'],
     ];
     for (const [outboxRow, code] of cases) {
-      const error = await failureOf(deliverOutboxRow(delivery, outboxRow));
+      const error = await refusalOf(deliverOutboxRow(delivery, outboxRow));
       expect({ code: error.code, retryable: error.retryable }).toEqual({ code, retryable: false });
     }
   });

@@ -1,3 +1,4 @@
+import { refusalOf } from '../../test/support/refusal';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import {
@@ -14,7 +15,6 @@ import {
 } from '../../test/support/engine-fixture';
 import { readDefinitionSource } from '../../definitions/source/definition-source';
 import { loadDefinition } from '../../definitions/source/loaded-definition';
-import { EngineError } from '../engine-error';
 import { createLogger } from '../logger';
 import { addMatterVersion } from '../registry/matter-registry';
 import { defaultMailFrom } from './delivery-config';
@@ -33,16 +33,6 @@ function signatureIsValid(body: string, header: string | string[] | undefined): 
   const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
   const given = Buffer.from(String(header));
   return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<EngineError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected the delivery to fail');
 }
 
 /** The establishment matter again as 1.1.0, now naming a webhook endpoint. */
@@ -133,7 +123,7 @@ describe('webhook delivery', () => {
       ],
     ];
     for (const [outboxRow, code, retryable] of cases) {
-      const error = await failureOf(deliverOutboxRow(services, outboxRow));
+      const error = await refusalOf(deliverOutboxRow(services, outboxRow));
       expect({ path: outboxRow.payload.url, code: error.code, retryable: error.retryable }).toEqual(
         {
           path: outboxRow.payload.url,
