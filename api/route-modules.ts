@@ -8,6 +8,7 @@ import { captchaRoutes } from './routes/captcha-routes';
 import { catalogRoutes } from './routes/catalog-routes';
 import { deskRoutes } from './routes/desk-routes';
 import { documentRoutes } from './routes/document-routes';
+import { identityRoutes } from './routes/identity-routes';
 import { internalRoutes } from './routes/internal-routes';
 import { contentRoutes } from './routes/content-routes';
 
@@ -15,6 +16,7 @@ import { contentRoutes } from './routes/content-routes';
 export const routeModules: RouteModule[] = [
   captchaRoutes,
   authRoutes,
+  identityRoutes,
   catalogRoutes,
   applicationRoutes,
   attachmentRoutes,

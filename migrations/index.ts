@@ -3,6 +3,7 @@ import * as accounts from './20261203-accounts';
 import * as engineTables from './20261203-engine-tables';
 import * as auth from './20261204-auth';
 import * as content from './20261204-content';
+import * as identities from './20261205-identities';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '20261203-accounts': accounts,
   '20261204-content': content,
   '20261204-auth': auth,
+  '20261205-identities': identities,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

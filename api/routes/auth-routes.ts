@@ -120,7 +120,8 @@ function loginRoute(services: ApiServices): RouteSpec<LoginBody> {
   };
 }
 
-function locked(retryAfterMs: number) {
+/** 429 `locked` with `Retry-After` in whole seconds. */
+export function locked(retryAfterMs: number) {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   return new HttpError(
     429,

@@ -1,4 +1,5 @@
 import { type Account, publicAccount } from '../../engine/accounts/account';
+import { recordAuthEvent } from '../../engine/accounts/auth-events';
 import { type AuthLevel, createSession, destroySession } from '../../engine/accounts/session-store';
 import type { ApiServices } from '../api-services';
 import { sessionCookie } from '../http/session-middleware';
@@ -7,7 +8,8 @@ import type { ApiContext } from '../http/route-guards';
 /**
  * Logs an account in on this request: the session the request came with (anonymous or not) is
  * destroyed and a new one handed out in a fresh `sid` cookie, so a session id planted before
- * login is worth nothing after it. Answers `{user, csrfToken}` as every login does.
+ * login is worth nothing after it. Answers `{user, csrfToken}` as every login does, and records
+ * the login in the account's authentication trail.
  */
 export async function logIn(
   ctx: ApiContext,
@@ -18,6 +20,13 @@ export async function logIn(
   const { database } = services.engine;
   if (ctx.state.sid) await destroySession(database, ctx.state.sid);
   const { sid, session } = await createSession(database, account.id, authLevel);
+  await recordAuthEvent(database, {
+    accountId: account.id,
+    type: 'login',
+    method: authLevel,
+    address: ctx.ip,
+    at: services.engine.now(),
+  });
   setSessionCookie(ctx, services, sid);
   ctx.body = { user: publicAccount(account), csrfToken: session.csrfToken };
 }
