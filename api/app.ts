@@ -26,7 +26,7 @@ export function createApp(services: ApiServices, modules: RouteModule[]): Koa<Ap
 
   app.use(requestContext(services.logger));
   for (const middleware of bodyParsing(services.config.jsonLimit)) app.use(middleware);
-  app.use(sessionMiddleware(services.engine.database));
+  app.use(sessionMiddleware(services.engine));
   app.use(router.routes());
   app.use(methodNotAllowed(router));
   app.use(async (ctx) => {

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import fc from 'fast-check';
 import { createAccount } from '../engine/accounts/account';
-import { createSession } from '../engine/accounts/session-store';
+import { postgresSessionStore } from '../engine/accounts/session-store';
 import { startApplication } from '../engine/applications/start-application';
 import { type TestApiServer, startTestApiServer } from '../test/support/api-server';
 import { enterpriseContact } from '../test/support/engine-fixture';
@@ -32,7 +32,7 @@ describe('malformed requests across all endpoints', () => {
       kind: 'enterprise',
       displayName: '模糊测试有限公司',
     });
-    const { sid, session } = await createSession(database, account.id, 'password');
+    const { sid, session } = await postgresSessionStore(database).create(account.id, 'password');
     cookie = `sid=${sid}`;
     csrfToken = session.csrfToken;
     const actor = {

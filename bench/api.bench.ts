@@ -15,7 +15,7 @@ import { apiConfigFromEnv } from '../api/api-config';
 import { startPortal } from '../api/portal';
 import { routeModules } from '../api/route-modules';
 import { createAccount } from '../engine/accounts/account';
-import { createSession } from '../engine/accounts/session-store';
+import { postgresSessionStore } from '../engine/accounts/session-store';
 import { startApplication } from '../engine/applications/start-application';
 import type { Database } from '../engine/database/database';
 import type { EngineActor } from '../engine/engine-context';
@@ -111,7 +111,7 @@ async function createApplicants(
       kind: 'enterprise',
       displayName: `企业${i}`,
     });
-    const { sid, session } = await createSession(database, account.id, 'password');
+    const { sid, session } = await postgresSessionStore(database).create(account.id, 'password');
     const actor: EngineActor = {
       id: account.id,
       kind: 'applicant',

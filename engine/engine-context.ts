@@ -1,3 +1,4 @@
+import type { SessionStore } from './accounts/session-store';
 import type { Database } from './database/database';
 import type { Logger } from './logger';
 
@@ -29,6 +30,8 @@ export const systemEngineActor: EngineActor = { id: 'system', kind: 'system' };
  */
 export interface EngineContext {
   database: Database;
+  /** Login sessions: in PostgreSQL, or in Redis when REDIS_URL is set. */
+  sessions: SessionStore;
   logger: Logger;
   now(): Date;
   /** Called after a commit that wrote outbox rows or timers; never inside the transaction. */

@@ -1,7 +1,8 @@
 import type { Context, Middleware } from 'koa';
 import { actorOf, findAccount } from '../../engine/accounts/account';
-import { readSession } from '../../engine/accounts/session-store';
+import type { SessionStore } from '../../engine/accounts/session-store';
 import type { Database } from '../../engine/database/database';
+import type { EngineContext } from '../../engine/engine-context';
 import type { ApiState } from './api-state';
 import { HttpError } from './http-error';
 
@@ -14,17 +15,26 @@ const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * session's CSRF token in `X-CSRF-Token` on every state-changing request made with it. A request
  * without a session (a script) needs none: without the cookie there is nothing to forge.
  */
-export function sessionMiddleware(database: Database): Middleware<ApiState> {
+export function sessionMiddleware(engine: EngineContext): Middleware<ApiState> {
   return async (ctx, next) => {
     const sid = ctx.cookies.get(sessionCookie);
-    if (sid) await loadSession(ctx, database, sid);
+    if (sid) await loadSession(ctx, engine.database, engine.sessions, sid);
     if (ctx.state.session && stateChanging.has(ctx.method)) checkCsrf(ctx);
     await next();
   };
 }
 
-async function loadSession(ctx: Context & { state: ApiState }, database: Database, sid: string) {
-  const session = await readSession(database, sid);
+async function loadSession(
+  ctx: Context & { state: ApiState },
+  database: Database,
+  sessions: SessionStore,
+  sid: string,
+) {
+  const session = await sessions.read(sid).catch((error: unknown) => {
+    ctx.state.log.error({ err: (error as Error).message }, 'session store unavailable');
+    const headers = { 'Retry-After': '5' };
+    throw new HttpError(503, 'session_store_unavailable', 'try again shortly', [], headers);
+  });
   if (!session) return;
   ctx.state.sid = sid;
   ctx.state.session = session;

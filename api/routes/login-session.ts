@@ -1,6 +1,6 @@
 import { type Account, publicAccount } from '../../engine/accounts/account';
 import { recordAuthEvent } from '../../engine/accounts/auth-events';
-import { type AuthLevel, createSession, destroySession } from '../../engine/accounts/session-store';
+import type { AuthLevel } from '../../engine/accounts/session-store';
 import type { ApiServices } from '../api-services';
 import { sessionCookie } from '../http/session-middleware';
 import type { ApiContext } from '../http/route-guards';
@@ -17,9 +17,9 @@ export async function logIn(
   account: Account,
   authLevel: AuthLevel,
 ): Promise<void> {
-  const { database } = services.engine;
-  if (ctx.state.sid) await destroySession(database, ctx.state.sid);
-  const { sid, session } = await createSession(database, account.id, authLevel);
+  const { database, sessions } = services.engine;
+  if (ctx.state.sid) await sessions.destroy(ctx.state.sid);
+  const { sid, session } = await sessions.create(account.id, authLevel);
   await recordAuthEvent(database, {
     accountId: account.id,
     type: 'login',
@@ -36,14 +36,14 @@ export async function startAnonymousSession(
   ctx: ApiContext,
   services: ApiServices,
 ): Promise<string> {
-  const { sid, session } = await createSession(services.engine.database, null, null);
+  const { sid, session } = await services.engine.sessions.create(null, null);
   setSessionCookie(ctx, services, sid);
   return session.csrfToken;
 }
 
 /** Ends the request's session, if any, and clears the cookie. */
 export async function logOut(ctx: ApiContext, services: ApiServices): Promise<void> {
-  if (ctx.state.sid) await destroySession(services.engine.database, ctx.state.sid);
+  if (ctx.state.sid) await services.engine.sessions.destroy(ctx.state.sid);
   setSessionCookie(ctx, services, null);
 }
 

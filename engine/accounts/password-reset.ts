@@ -5,7 +5,6 @@ import { secretHash } from './account-recovery';
 import { accountThrottleKey, clearLoginFailures } from './login-throttle';
 import { hashPassword } from './password-hash';
 import { passwordPolicyIssues } from './password-policy';
-import { destroyAccountSessions } from './session-store';
 
 /**
  * Sets a new password with the reset token of a verified recovery, then ends every session of
@@ -37,8 +36,8 @@ export async function resetPassword(
       .update({ status: 'used', reset_token_hash: null });
     if (Number(used) === 0) throw tokenInvalid();
     await setPasswordHash(trx, account.id, passwordHash, now);
-    await destroyAccountSessions(trx, account.id);
   });
+  await context.sessions.destroyAccount(account.id);
   // Whoever proved to own the account's phone or mailbox may log in at once.
   await clearLoginFailures(database, accountThrottleKey(account.username));
 }

@@ -7,6 +7,8 @@ export type AuthLevel = 'password' | 'certificate' | 'sso';
 export const sessionLimits = {
   idleMs: 30 * 60 * 1000,
   absoluteMs: 12 * 60 * 60 * 1000,
+  /** Touching every request would write on every read; a minute of slack is plenty. */
+  touchAfterMs: 60 * 1000,
 };
 
 export interface SessionRecord {
@@ -27,66 +29,100 @@ export interface NewSession {
 }
 
 /**
- * Server-side sessions in PostgreSQL. The client holds a random token; the table holds its
- * sha256, so a leaked table does not give away live sessions.
+ * Server-side sessions. The client holds a random token; the store holds its sha256, so a leaked
+ * store does not give away live sessions. Kept in PostgreSQL, or in Redis when REDIS_URL is set
+ * (see redis-session-store.ts); both honour the same limits.
  */
-export async function createSession(
-  database: Database,
+export interface SessionStore {
+  create(accountId: string | null, authLevel: AuthLevel | null, now?: Date): Promise<NewSession>;
+  /** The live session of a cookie value, touched; null when unknown, idle too long or expired. */
+  read(sid: string, now?: Date): Promise<SessionRecord | null>;
+  destroy(sid: string): Promise<void>;
+  /** Ends every session of an account, e.g. after a password reset; answers how many. */
+  destroyAccount(accountId: string): Promise<number>;
+}
+
+/** Sessions in the `sessions` table. */
+export function postgresSessionStore(database: Database): SessionStore {
+  return {
+    async create(accountId, authLevel, now = new Date()) {
+      const { sid, session } = newSession(accountId, authLevel, now);
+      await database('sessions').insert(sessionToRow(session));
+      return { sid, session };
+    },
+    async read(sid, now = new Date()) {
+      if (!isSid(sid)) return null;
+      const id = hashSid(sid);
+      const row = await database('sessions').where({ id }).first();
+      if (!row) return null;
+      const session = sessionFromRow(row);
+      if (!isLive(session, now)) {
+        await database('sessions').where({ id }).delete();
+        return null;
+      }
+      if (needsTouch(session, now)) {
+        await database('sessions').where({ id }).update({ last_seen_at: now });
+      }
+      return session;
+    },
+    async destroy(sid) {
+      await database('sessions')
+        .where({ id: hashSid(sid) })
+        .delete();
+    },
+    async destroyAccount(accountId) {
+      return database('sessions').where({ account_id: accountId }).delete();
+    },
+  };
+}
+
+/** A new session record and the cookie value that names it. */
+export function newSession(
   accountId: string | null,
   authLevel: AuthLevel | null,
-  now = new Date(),
-): Promise<NewSession> {
+  now: Date,
+): NewSession {
   const sid = randomBytes(32).toString('base64url');
-  const row = {
+  const session: SessionRecord = {
     id: hashSid(sid),
-    account_id: accountId,
-    csrf_token: randomBytes(24).toString('base64url'),
-    auth_level: authLevel,
-    created_at: now,
-    last_seen_at: now,
-    expires_at: new Date(now.getTime() + sessionLimits.absoluteMs),
+    accountId,
+    csrfToken: randomBytes(24).toString('base64url'),
+    authLevel,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + sessionLimits.absoluteMs),
   };
-  await database('sessions').insert(row);
-  return { sid, session: sessionFromRow(row) };
+  return { sid, session };
 }
 
-/** The live session of a cookie value, touched; null when unknown, idle too long or expired. */
-export async function readSession(
-  database: Database,
-  sid: string,
-  now = new Date(),
-): Promise<SessionRecord | null> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(sid)) return null;
-  const id = hashSid(sid);
-  const row = await database('sessions').where({ id }).first();
-  if (!row) return null;
-  const session = sessionFromRow(row);
-  const idleSince = now.getTime() - session.lastSeenAt.getTime();
-  if (session.expiresAt <= now || idleSince > sessionLimits.idleMs) {
-    await database('sessions').where({ id }).delete();
-    return null;
-  }
-  // Touching every request would write on every read; a minute of slack is plenty for idling.
-  if (idleSince > 60_000) await database('sessions').where({ id }).update({ last_seen_at: now });
-  return session;
+/** Cookie values are 43 base64url characters; anything else is not worth a lookup. */
+export function isSid(sid: string): boolean {
+  return /^[A-Za-z0-9_-]{20,100}$/.test(sid);
 }
 
-export async function destroySession(database: Database, sid: string): Promise<void> {
-  await database('sessions')
-    .where({ id: hashSid(sid) })
-    .delete();
-}
-
-/** Ends every session of an account, e.g. after a password reset. */
-export async function destroyAccountSessions(
-  database: Database,
-  accountId: string,
-): Promise<number> {
-  return database('sessions').where({ account_id: accountId }).delete();
-}
-
-function hashSid(sid: string): string {
+export function hashSid(sid: string): string {
   return createHash('sha256').update(sid).digest('hex');
+}
+
+export function isLive(session: SessionRecord, now: Date): boolean {
+  const idleSince = now.getTime() - session.lastSeenAt.getTime();
+  return session.expiresAt > now && idleSince <= sessionLimits.idleMs;
+}
+
+export function needsTouch(session: SessionRecord, now: Date): boolean {
+  return now.getTime() - session.lastSeenAt.getTime() > sessionLimits.touchAfterMs;
+}
+
+function sessionToRow(session: SessionRecord) {
+  return {
+    id: session.id,
+    account_id: session.accountId,
+    csrf_token: session.csrfToken,
+    auth_level: session.authLevel,
+    created_at: session.createdAt,
+    last_seen_at: session.lastSeenAt,
+    expires_at: session.expiresAt,
+  };
 }
 
 function sessionFromRow(row: Record<string, unknown>): SessionRecord {

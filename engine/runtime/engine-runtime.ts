@@ -1,3 +1,6 @@
+import { Redis } from 'ioredis';
+import { redisSessionStore } from '../accounts/redis-session-store';
+import { type SessionStore, postgresSessionStore } from '../accounts/session-store';
 import { type Database, migrate, openDatabase } from '../database/database';
 import {
   type DeliveryServices,
@@ -58,8 +61,10 @@ export async function createEngineRuntime(
   const delivery = { officers: accountOfficerDirectory(database), ...options.delivery };
   const services = createDeliveryServices(config.delivery, database, logger, delivery);
   const deliver: DeliverRow = (row) => deliverOutboxRow(services, row);
+  const sessionRedis = config.redisUrl ? connectSessionRedis(config.redisUrl, logger) : null;
   const context: EngineContext = {
     database,
+    sessions: sessionStore(database, sessionRedis, config.queuePrefix),
     logger,
     now: () => new Date(),
     // Nothing commits before the dispatcher exists: it is made on the next line.
@@ -85,10 +90,27 @@ export async function createEngineRuntime(
       await Promise.all(workers.map((worker) => worker.stop()));
       await dispatcher.stop();
       services.mailer.close();
+      sessionRedis?.disconnect();
       await database.destroy();
       logger.info('engine runtime stopped');
     },
   };
+}
+
+/** Redis sessions share the queue's prefix, so one Redis serves several portals apart. */
+function sessionStore(database: Database, redis: Redis | null, prefix: string): SessionStore {
+  return redis ? redisSessionStore(redis, prefix) : postgresSessionStore(database);
+}
+
+/**
+ * A session read must not hang a request while Redis is away: a command waits for one reconnect
+ * attempt and then fails, and the request answers 503 rather than piling up.
+ */
+function connectSessionRedis(redisUrl: string, logger: Logger): Redis {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  // ioredis reconnects by itself; without a listener each failed attempt would be printed raw.
+  redis.on('error', (error: Error) => logger.warn({ err: error.message }, 'session store offline'));
+  return redis;
 }
 
 function createDispatcher(

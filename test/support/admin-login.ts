@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Account, type AccountKind, createAccount } from '../../engine/accounts/account';
-import { createSession } from '../../engine/accounts/session-store';
+import { postgresSessionStore } from '../../engine/accounts/session-store';
 import { ApiClient } from './api-client';
 import type { TestApiServer } from './api-server';
 
@@ -46,7 +46,7 @@ export async function loginAs(
     phone: '13800138000',
     ...extra,
   });
-  const { sid, session } = await createSession(database, account.id, 'password');
+  const { sid, session } = await postgresSessionStore(database).create(account.id, 'password');
   const client = new SessionClient(server.baseUrl, `sid=${sid}`, account);
   client.csrfToken = session.csrfToken;
   return client;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Account, type NewAccount, createAccount } from '../../engine/accounts/account';
-import { type AuthLevel, createSession } from '../../engine/accounts/session-store';
+import { type AuthLevel, postgresSessionStore } from '../../engine/accounts/session-store';
 import { SessionClient } from './admin-login';
 import type { TestApiServer } from './api-server';
 
@@ -39,7 +39,7 @@ export async function logInAccount(
     phone: '13800138000',
     ...account,
   });
-  const { sid, session } = await createSession(database, created.id, authLevel);
+  const { sid, session } = await postgresSessionStore(database).create(created.id, authLevel);
   const client = new AccountClient(server.baseUrl, `sid=${sid}`, created);
   client.csrfToken = session.csrfToken;
   return client;

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiServices } from '../../api/api-services';
+import type { SessionStore } from '../../engine/accounts/session-store';
 import { type RouteModule, createApp } from '../../api/app';
 import { FileStore } from '../../engine/attachments/file-store';
 import { type EngineFixture, createEngineFixture } from './engine-fixture';
@@ -20,9 +21,10 @@ export interface TestApiServer {
 /** The API on a free port over a fresh database with the example matters published. */
 export async function startTestApiServer(
   modules: RouteModule[],
-  options: { kind?: TestDatabaseKind; captcha?: boolean } = {},
+  options: { kind?: TestDatabaseKind; captcha?: boolean; sessions?: SessionStore } = {},
 ): Promise<TestApiServer> {
   const fixture = await createEngineFixture(options.kind ?? 'postgres');
+  if (options.sessions) fixture.context.sessions = options.sessions;
   const dataDir = mkdtempSync(join(tmpdir(), 'matterflow-api-'));
   const services: ApiServices = {
     engine: fixture.context,

@@ -10,6 +10,7 @@ import { loadDefinition } from '../../definitions/source/loaded-definition';
 import type { EngineActor, EngineContext } from '../../engine/engine-context';
 import { createLogger } from '../../engine/logger';
 import { addMatterVersion } from '../../engine/registry/matter-registry';
+import { postgresSessionStore } from '../../engine/accounts/session-store';
 import { type TestDatabaseKind, createTestDatabase } from './test-database';
 
 export const examplesFolder = join(__dirname, '..', '..', 'examples', 'matters');
@@ -36,6 +37,7 @@ export async function createEngineFixture(kind: TestDatabaseKind): Promise<Engin
   let now: Date | undefined;
   const context: EngineContext = {
     database: test.database,
+    sessions: postgresSessionStore(test.database),
     logger: createLogger({ level: 'silent' }),
     now: () => now ?? new Date(),
     afterCommit: () => {
