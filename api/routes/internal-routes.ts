@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createAccount, publicAccount } from '../../engine/accounts/account';
+import { migrate } from '../../engine/database/database';
 import type { RouteModule } from '../app';
 import { addRoute } from '../http/api-route';
 import { HttpError } from '../http/http-error';
@@ -51,6 +52,19 @@ export const internalRoutes: RouteModule = (router, services) => {
       const account = await createAccount(services.engine.database, body);
       ctx.status = 201;
       ctx.body = { user: publicAccount(account) };
+    },
+  });
+
+  addRoute(router, {
+    method: 'post',
+    path: '/internal/migrate',
+    tag: 'internal',
+    summary: 'Bring the schema up to date for `matterflow migrate` (local CLI only)',
+    access: 'local',
+    responses: { 200: '`{applied: [names]}`, empty when up to date; 403 `local_only`' },
+    async handler(ctx) {
+      requireLocal(ctx, services.localToken);
+      ctx.body = { applied: await migrate(services.engine.database) };
     },
   });
 };

@@ -2,6 +2,7 @@ import { type CommandIo, exitCodes, processIo } from '../../definitions/cli/cli-
 import { EmbeddedDatabaseBusyError, migrate, openDatabase } from '../database/database';
 import { DeliveryConfigError } from '../delivery/delivery-config';
 import { createEngineRuntime } from '../runtime/engine-runtime';
+import { type PortalClaim, askPortal, readLivePortalClaim } from '../runtime/portal-claim';
 import { RuntimeConfigError, runtimeConfigFromEnv } from '../runtime/runtime-config';
 import { userCommand } from './user-add-command';
 
@@ -52,10 +53,36 @@ export async function run(
   }
 }
 
+/** The running portal holds the embedded database: it migrates on request. */
+async function migrateThroughPortal(portal: PortalClaim, io: CommandIo): Promise<number> {
+  const answer = await askPortal(portal, 'migrate', {});
+  const applied = answer.body.applied;
+  if (answer.status !== 200 || !Array.isArray(applied)) {
+    const error = answer.body.error;
+    io.err(
+      `matterflow migrate: ${error?.message ?? 'no answer'} (${error?.code ?? answer.status})`,
+    );
+    return exitCodes.findings;
+  }
+  const through = `through the running portal (process ${portal.pid})`;
+  io.out(applied.length ? `applied ${through}: ${applied.join(', ')}` : `the schema is up to date`);
+  return exitCodes.clean;
+}
+
 /** Runs until a signal, then lets running jobs finish and closes connections before exiting. */
 async function workerCommand(args: string[], io: CommandIo): Promise<number> {
   noArguments('worker', args);
   const config = runtimeConfigFromEnv();
+  const portal = config.databaseUrl ? undefined : readLivePortalClaim(config.dataDir);
+  if (portal) {
+    // Only the portal may open the embedded database, and it delivers in process already.
+    io.out(
+      `matterflow worker: the portal (process ${portal.pid}) delivers and fires timers in ` +
+        'process on the embedded database; nothing for a worker to add. Set DATABASE_URL ' +
+        'and REDIS_URL to run workers as processes of their own.',
+    );
+    return exitCodes.clean;
+  }
   const runtime = await createEngineRuntime(config);
   runtime.startWorker();
   const where = runtime.mode === 'bullmq' ? `BullMQ (prefix ${config.queuePrefix})` : 'in process';
@@ -69,6 +96,8 @@ async function workerCommand(args: string[], io: CommandIo): Promise<number> {
 async function migrateCommand(args: string[], io: CommandIo): Promise<number> {
   noArguments('migrate', args);
   const config = runtimeConfigFromEnv();
+  const portal = config.databaseUrl ? undefined : readLivePortalClaim(config.dataDir);
+  if (portal) return migrateThroughPortal(portal, io);
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const applied = await migrate(database);

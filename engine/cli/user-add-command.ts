@@ -4,7 +4,7 @@ import { passwordPolicyIssues } from '../accounts/password-policy';
 import { usernamePattern } from '../accounts/registration';
 import { migrate, openDatabase } from '../database/database';
 import { EngineError } from '../engine-error';
-import { type PortalClaim, readLivePortalClaim } from '../runtime/portal-claim';
+import { type PortalClaim, askPortal, readLivePortalClaim } from '../runtime/portal-claim';
 import { runtimeConfigFromEnv } from '../runtime/runtime-config';
 
 export const userUsage = `Usage: matterflow user add --username NAME --role officer|admin
@@ -78,22 +78,18 @@ async function addThroughPortal(
   password: string,
   io: CommandIo,
 ): Promise<number> {
-  const response = await fetch(`${portal.url}/api/internal/users`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${portal.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ ...staff, password }),
-  });
-  const body = (await response.json()) as {
+  const answer = await askPortal(portal, 'users', { ...staff, password });
+  const body = answer.body as {
     user?: { id: string; username: string; kind: string; matters: string[] | null };
     error?: { code: string; message: string };
   };
-  if (response.status === 201 && body.user) {
+  if (answer.status === 201 && body.user) {
     const covers = body.user.matters ? body.user.matters.join(', ') : 'every matter';
     io.out(`created ${body.user.kind} "${body.user.username}" (${body.user.id}); covers ${covers}`);
     return exitCodes.clean;
   }
   io.err(
-    `matterflow user: ${body.error?.message ?? response.statusText} (${body.error?.code ?? response.status})`,
+    `matterflow user: ${body.error?.message ?? 'no answer'} (${body.error?.code ?? answer.status})`,
   );
   return exitCodes.findings;
 }

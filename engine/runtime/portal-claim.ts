@@ -43,3 +43,23 @@ function readPortalClaim(dataDir: string): PortalClaim | undefined {
     return undefined;
   }
 }
+
+export interface PortalAnswer {
+  status: number;
+  body: Record<string, unknown> & { error?: { code: string; message: string } };
+}
+
+/** A request to the running portal's internal routes, over loopback, with its token. */
+export async function askPortal(
+  portal: PortalClaim,
+  path: string,
+  body: unknown,
+): Promise<PortalAnswer> {
+  const response = await fetch(`${portal.url}/api/internal/${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${portal.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const parsed = (await response.json().catch(() => ({}))) as PortalAnswer['body'];
+  return { status: response.status, body: parsed };
+}
