@@ -145,7 +145,8 @@ function codeMessage(channel: RecoveryChannelName, to: string, code: string) {
     (channel === 'email'
       ? `\n\nYour password recovery code is ${code}; it is valid for ${minutes} minutes. If you did not ask for it, ignore this message.`
       : '');
-  return { channel, to, subject: '找回密码验证码 / Password recovery code', text };
+  // `secret`: the outbox drops the text once delivered (see completeOutboxRow).
+  return { channel, to, subject: '找回密码验证码 / Password recovery code', text, secret: true };
 }
 
 function channelUnavailable(channel: string) {

@@ -62,6 +62,30 @@ describe.each(databaseKinds)('the outbox store on %s', (kind) => {
     expect(await claimOutboxRow(test.database, id!)).toBeUndefined();
   });
 
+  it('drops the text of a secret payload once delivered, and only then', async () => {
+    const secret = { channel: 'sms', to: '13800138000', text: '验证码 123456', secret: true };
+    const [row] = await test
+      .database('outbox')
+      .insert([
+        { kind: 'message', payload: JSON.stringify(secret) },
+        { kind: 'message', payload: JSON.stringify({ ...secret, secret: undefined }) },
+      ])
+      .returning('id');
+    const ids = (await test.database('outbox').orderBy('id').pluck('id')).map(Number);
+    expect(Number(row.id)).toBe(ids[0]);
+    const payloadOf = async (id: number) => {
+      const { payload } = await test.database('outbox').where({ id }).first('payload');
+      return typeof payload === 'string' ? JSON.parse(payload) : payload;
+    };
+    expect((await payloadOf(ids[0]!)).text).toBe('验证码 123456');
+    for (const id of ids) await completeOutboxRow(test.database, id);
+    expect(await payloadOf(ids[0]!)).toMatchObject({
+      to: '13800138000',
+      text: expect.not.stringContaining('123456'),
+    });
+    expect((await payloadOf(ids[1]!)).text).toBe('验证码 123456');
+  });
+
   it('backs off after a retryable failure and gives up after the last attempt, keeping the row', async () => {
     const [id] = await insertRows(1);
     const firstTry = (await claimOutboxRow(test.database, id!))!;

@@ -68,12 +68,25 @@ export async function claimOutboxRow(
   return row ? outboxRowFrom(row) : undefined;
 }
 
-/** Marks a row delivered; a row already done or failed stays as it is. */
+const withoutSecretText =
+  `case when payload \\? 'secret' ` +
+  `then payload || '{"text": "(removed after delivery)"}' else payload end`;
+
+/**
+ * Marks a row delivered; a row already done or failed stays as it is. A payload marked
+ * `secret` (a verification code) loses its text once delivered, so the outbox does not keep
+ * codes that an administrator listing rows could read.
+ */
 export async function completeOutboxRow(database: Database, id: number): Promise<boolean> {
   const updated = await database('outbox')
     .where({ id })
     .whereIn('status', ['pending', 'processing'])
-    .update({ status: 'done', completed_at: database.fn.now(), last_error: null });
+    .update({
+      status: 'done',
+      completed_at: database.fn.now(),
+      last_error: null,
+      payload: database.raw(withoutSecretText),
+    });
   return Number(updated) > 0;
 }
 

@@ -12,6 +12,7 @@ import type { EngineContext } from '../engine-context';
 import { type Logger, rootLogger } from '../logger';
 import { createBullmqDispatcher } from './bullmq-dispatcher';
 import type { DeliverRow, Dispatcher } from './dispatcher';
+import { startHousekeeping } from './housekeeping';
 import { createInProcessDispatcher } from './in-process-dispatcher';
 import type { RuntimeConfig } from './runtime-config';
 import { type RuntimeWorker, startRuntimeWorker } from './worker';
@@ -37,6 +38,8 @@ export interface EngineRuntimeOptions {
   logger?: Logger;
   /** Brings the schema up to date first; default true. */
   migrate?: boolean;
+  /** How often expired sessions, captchas and recoveries are swept; default ten minutes. */
+  housekeepingMs?: number;
   /** Replaces parts of delivery, such as the officer directory the API knows. */
   delivery?: Partial<DeliveryServices>;
 }
@@ -71,6 +74,7 @@ export async function createEngineRuntime(
     afterCommit: () => dispatcher.wake(),
   };
   const dispatcher = createDispatcher(config, context, deliver);
+  const housekeeping = startHousekeeping(context, options.housekeepingMs ?? 10 * 60_000);
   const workers: RuntimeWorker[] = [];
   logger.info({ mode: dispatcher.mode }, 'engine runtime started');
 
@@ -88,6 +92,7 @@ export async function createEngineRuntime(
     },
     async stop() {
       await Promise.all(workers.map((worker) => worker.stop()));
+      await housekeeping.stop();
       await dispatcher.stop();
       services.mailer.close();
       sessionRedis?.disconnect();
