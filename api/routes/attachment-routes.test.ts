@@ -61,7 +61,7 @@ describe('material uploads', () => {
 
   it('refuses a file one byte over the limit, keeping nothing', async () => {
     const before = await applicant.get(`/api/applications/${applicationId}`);
-    const content = new Uint8Array(tenMegabytes + 1);
+    const content = pdfOfSize(tenMegabytes + 1);
     const response = await upload(
       uploadForm('articlesOfAssociation', 'big.pdf', content, 'application/pdf'),
     );
@@ -73,7 +73,7 @@ describe('material uploads', () => {
     const after = await applicant.get(`/api/applications/${applicationId}`);
     expect(after.body.attachments).toEqual(before.body.attachments);
     const exact = await upload(
-      uploadForm('premisesProof', 'fits.pdf', new Uint8Array(tenMegabytes), 'application/pdf'),
+      uploadForm('premisesProof', 'fits.pdf', pdfOfSize(tenMegabytes), 'application/pdf'),
     );
     expect(exact.status).toBe(201);
   });
@@ -109,9 +109,26 @@ describe('material uploads', () => {
     ],
     [
       'a material the matter does not ask for',
-      uploadForm('nothing', 'a.pdf', '%PDF', 'application/pdf'),
+      uploadForm('nothing', 'a.pdf', '%PDF-1.7', 'application/pdf'),
       422,
       'material_unknown',
+    ],
+    [
+      'a file whose content is not of its declared type',
+      uploadForm(
+        'articlesOfAssociation',
+        'a.pdf',
+        'MZ\x90\x00 not a pdf at all',
+        'application/pdf',
+      ),
+      422,
+      'file_content_mismatch',
+    ],
+    [
+      'a file too short to be of its declared type',
+      uploadForm('articlesOfAssociation', 'a.pdf', '%PD', 'application/pdf'),
+      422,
+      'file_content_mismatch',
     ],
     [
       'an empty file',
@@ -187,7 +204,7 @@ describe('material uploads', () => {
   it('keeps another applicant away from the files', async () => {
     const other = await logInAccount(server, { kind: 'enterprise' });
     const response = await upload(
-      uploadForm('articlesOfAssociation', 'a.pdf', '%PDF', 'application/pdf'),
+      uploadForm('articlesOfAssociation', 'a.pdf', '%PDF-1.7', 'application/pdf'),
       {},
       other,
     );
@@ -213,9 +230,16 @@ describe('material uploads', () => {
     const response = await applicant.request(
       'POST',
       `/api/applications/${created.id}/attachments`,
-      uploadForm('articlesOfAssociation', 'a.pdf', '%PDF', 'application/pdf'),
+      uploadForm('articlesOfAssociation', 'a.pdf', '%PDF-1.7', 'application/pdf'),
     );
     expect(response.status).toBe(409);
     expect(response.body.error.code).toBe('not_editable');
   });
 });
+
+/** A PDF header followed by padding, `size` bytes in all. */
+function pdfOfSize(size: number): Uint8Array {
+  const content = new Uint8Array(size);
+  content.set(Buffer.from('%PDF-1.7\n'));
+  return content;
+}

@@ -83,7 +83,7 @@ describe('attachments', () => {
     expect(
       (await refusalOf(upload(application.id, { mediaType: 'application/x-msdownload' }))).code,
     ).toBe('file_type_not_allowed');
-    const big = Readable.from([Buffer.alloc(6 * 1024 * 1024), Buffer.alloc(6 * 1024 * 1024)]);
+    const big = Readable.from([Buffer.from('%PDF-1.7\n'), Buffer.alloc(12 * 1024 * 1024)]);
     expect((await refusalOf(upload(application.id, { content: big }))).code).toBe('file_too_large');
     expect((await refusalOf(upload(application.id, { actor: otherEnterprise }))).code).toBe(
       'application_forbidden',

@@ -7,6 +7,7 @@ import type { Database } from '../database/database';
 import type { EngineActor, EngineContext } from '../engine-context';
 import { badInput, conflict, notFound } from '../engine-error';
 import { loadMatterVersion } from '../registry/matter-registry';
+import { contentCheck } from './content-sniffing';
 import type { FileStore } from './file-store';
 
 /** What the client gets back after an upload, and what the form data then references. */
@@ -57,7 +58,8 @@ export async function addAttachment(
   }
   const material = findMaterial(compiled.definition.matter.materials, upload.materialId);
   checkMediaType(material, upload.mediaType);
-  const stored = await files.save(upload.content, material.maxSize ?? defaultMaxSize);
+  const maxSize = material.maxSize ?? defaultMaxSize;
+  const stored = await files.save(upload.content, maxSize, contentCheck(upload.mediaType));
   const id = randomUUID();
   const name = cleanName(upload.name);
   await context.database('attachments').insert({

@@ -24,7 +24,8 @@ export class FileStore {
     this.root = join(dataDir, 'attachments');
   }
 
-  async save(input: Readable, maxSize: number): Promise<StoredFile> {
+  /** Stores `input`, through `check` first when given (it may refuse the content). */
+  async save(input: Readable, maxSize: number, check?: Transform): Promise<StoredFile> {
     const storageKey = randomUUID();
     const folder = join(this.root, storageKey.slice(0, 2));
     await mkdir(folder, { recursive: true });
@@ -40,7 +41,8 @@ export class FileStore {
       },
     });
     try {
-      await pipeline(input, meter, createWriteStream(path));
+      const output = createWriteStream(path);
+      await (check ? pipeline(input, check, meter, output) : pipeline(input, meter, output));
     } catch (error) {
       await rm(path, { force: true });
       throw error;

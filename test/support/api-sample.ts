@@ -1,16 +1,17 @@
 import type { ApiClient } from './api-client';
+import { sampleFile } from './sample-files';
 import { sampleData } from './engine-fixture';
 
 /** A multipart upload body of one material file. */
 export function uploadForm(
   materialId: string,
   name: string,
-  content: string | Uint8Array<ArrayBuffer>,
+  content: string | Uint8Array,
   type: string,
 ) {
   const form = new FormData();
   form.append('materialId', materialId);
-  form.append('file', new Blob([content], { type }), name);
+  form.append('file', new Blob([content as BlobPart], { type }), name);
   return form;
 }
 
@@ -29,8 +30,8 @@ export async function saveSampleOverHttp(
     if (!Array.isArray(value) || !value.every(isFileReference)) continue;
     const uploaded = [];
     for (const file of value as { name: string }[]) {
-      const type = file.name.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg';
-      const form = uploadForm(key, file.name, `sample ${file.name}`, type);
+      const { mediaType, content } = sampleFile(file.name);
+      const form = uploadForm(key, file.name, content, mediaType);
       const response = await client.request(
         'POST',
         `/api/applications/${applicationId}/attachments`,

@@ -11,6 +11,7 @@ import type { EngineActor, EngineContext } from '../../engine/engine-context';
 import { createLogger } from '../../engine/logger';
 import { addMatterVersion } from '../../engine/registry/matter-registry';
 import { postgresSessionStore } from '../../engine/accounts/session-store';
+import { sampleFile } from './sample-files';
 import { type TestDatabaseKind, createTestDatabase } from './test-database';
 
 export const examplesFolder = join(__dirname, '..', '..', 'examples', 'matters');
@@ -86,8 +87,8 @@ export async function saveSample(
         actor,
         materialId: key,
         name: file.name,
-        mediaType: file.name.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg',
-        content: Readable.from([Buffer.from(`sample ${file.name}`)]),
+        mediaType: sampleFile(file.name).mediaType,
+        content: Readable.from([sampleFile(file.name).content]),
       }),
     );
     data[key] = await Promise.all(uploads);
