@@ -15,7 +15,6 @@ import { apiConfigFromEnv } from '../api/api-config';
 import { startPortal } from '../api/portal';
 import { routeModules } from '../api/route-modules';
 import { createAccount } from '../engine/accounts/account';
-import { postgresSessionStore } from '../engine/accounts/session-store';
 import { startApplication } from '../engine/applications/start-application';
 import type { Database } from '../engine/database/database';
 import type { EngineActor } from '../engine/engine-context';
@@ -62,9 +61,11 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: 'silent' });
   const apiConfig = apiConfigFromEnv(env);
   const portal = await startPortal({ env, apiConfig, modules: routeModules, logger });
-  const bare = await listen(createBareServer(portal.runtime.database));
+  const { database: runtimeDatabase, sessions } = portal.runtime.context;
+  const bare = await listen(createBareServer(runtimeDatabase, sessions));
   try {
-    console.log(`setting up ${connections} applicants with sessions and drafts…`);
+    const store = env.REDIS_URL ? 'Redis' : 'PostgreSQL';
+    console.log(`setting up ${connections} applicants with sessions (${store}, both servers)…`);
     const { database, context } = portal.runtime;
     const applicants = await createApplicants(database, context, connections);
     const submitDrafts = await cloneDrafts(database, applicants, 6000);
@@ -111,7 +112,7 @@ async function createApplicants(
       kind: 'enterprise',
       displayName: `企业${i}`,
     });
-    const { sid, session } = await postgresSessionStore(database).create(account.id, 'password');
+    const { sid, session } = await context.sessions.create(account.id, 'password');
     const actor: EngineActor = {
       id: account.id,
       kind: 'applicant',

@@ -1,16 +1,18 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import Koa from 'koa';
 import { verifyPassword } from '../engine/accounts/password-hash';
+import type { SessionStore } from '../engine/accounts/session-store';
 import type { Database } from '../engine/database/database';
 
 /**
  * The benchmark's baseline: Koa with a body parser and routes that issue the same SQL as the
  * portal's routes, written straight against knex, with no validation, workflow, audit logic or
- * error mapping. What the portal costs on top of this is the price of its guarantees.
+ * error mapping. What the portal costs on top of this is the price of its guarantees. Sessions
+ * live in the portal's own store (Redis when the bench runs with REDIS_URL, as it does by
+ * default), so both servers pay the same for them.
  */
-export function createBareServer(database: Database): Koa {
+export function createBareServer(database: Database, sessions: SessionStore): Koa {
   const app = new Koa();
   const router = new Router({ prefix: '/bare' });
   router.post('/login', async (ctx) => {
@@ -22,19 +24,12 @@ export function createBareServer(database: Database): Koa {
       ctx.status = 401;
       return;
     }
-    const sid = randomBytes(32).toString('base64url');
-    await database('sessions').insert({
-      id: createHash('sha256').update(sid).digest('hex'),
-      account_id: account.id,
-      csrf_token: randomBytes(24).toString('base64url'),
-      auth_level: 'password',
-      expires_at: new Date(Date.now() + 3_600_000),
-    });
+    const { sid } = await sessions.create(account.id, 'password');
     ctx.cookies.set('sid', sid, { httpOnly: true });
     ctx.body = { user: { id: account.id, username: account.username } };
   });
   router.get('/applications', async (ctx) => {
-    const accountId = await sessionAccount(database, ctx.cookies.get('sid'));
+    const accountId = await sessionAccount(database, sessions, ctx.cookies.get('sid'));
     const query = database('applications').where({
       applicant_id: accountId,
       category: String(ctx.query.category),
@@ -44,7 +39,7 @@ export function createBareServer(database: Database): Koa {
     ctx.body = { items, total: Number(count?.n ?? 0) };
   });
   router.put('/applications/:id/data', async (ctx) => {
-    await sessionAccount(database, ctx.cookies.get('sid'));
+    await sessionAccount(database, sessions, ctx.cookies.get('sid'));
     const { data } = ctx.request.body as { data: unknown };
     ctx.body = await database.transaction(async (trx) => {
       const row = await trx('applications').where({ id: ctx.params.id }).forUpdate().first();
@@ -56,7 +51,7 @@ export function createBareServer(database: Database): Koa {
     });
   });
   router.post('/applications/:id/events', async (ctx) => {
-    const accountId = await sessionAccount(database, ctx.cookies.get('sid'));
+    const accountId = await sessionAccount(database, sessions, ctx.cookies.get('sid'));
     ctx.body = await database.transaction(async (trx) => {
       const row = await trx('applications').where({ id: ctx.params.id }).forUpdate().first();
       const last = await trx('application_events')
@@ -94,13 +89,14 @@ export function createBareServer(database: Database): Koa {
   return app;
 }
 
-async function sessionAccount(database: Database, sid: string | undefined): Promise<string> {
-  const id = createHash('sha256')
-    .update(sid ?? '')
-    .digest('hex');
-  const session = await database('sessions').where({ id }).first();
+async function sessionAccount(
+  database: Database,
+  sessions: SessionStore,
+  sid: string | undefined,
+): Promise<string> {
+  const session = await sessions.read(sid ?? '');
   const account = await database('accounts')
-    .where({ id: session?.account_id ?? null })
+    .where({ id: session?.accountId ?? null })
     .first('id');
   return account?.id;
 }
