@@ -25,4 +25,14 @@ describe('apiConfigFromEnv', () => {
   it('refuses a value that is neither on nor off', () => {
     expect(() => apiConfigFromEnv({ CAPTCHA: 'maybe' })).toThrow(/CAPTCHA must be "on" or "off"/);
   });
+
+  it('takes PUBLIC_URL as an origin, and refuses one with a path', () => {
+    const publicUrl = apiConfigFromEnv({ PUBLIC_URL: 'https://portal.example.gov/' }).publicUrl;
+    expect(publicUrl).toBe('https://portal.example.gov');
+    for (const PUBLIC_URL of ['https://portal.example.gov/portal', 'ftp://x', 'portal']) {
+      expect(() => apiConfigFromEnv({ PUBLIC_URL })).toThrow(
+        expect.objectContaining({ variable: 'PUBLIC_URL' }),
+      );
+    }
+  });
 });

@@ -3,9 +3,10 @@ import type { ApiConfig } from './api-services';
 
 /**
  * Reads the HTTP settings: `CAPTCHA` (`on` by default; `off` for local testing, refused when
- * `NODE_ENV=production`) and `SECURE_COOKIES` (`on`/`off`; on by default in production, where
- * the portal is behind HTTPS). Throws RuntimeConfigError naming the variable, so `serve` stops
- * before it listens, with exit code 2 like every other configuration error.
+ * `NODE_ENV=production`), `SECURE_COOKIES` (`on`/`off`; on by default in production, where the
+ * portal is behind HTTPS) and `PUBLIC_URL` (the portal's origin as browsers reach it). Throws
+ * RuntimeConfigError naming the variable, so `serve` stops before it listens, with exit code 2
+ * like every other configuration error.
  *
  * @example
  * const portal = await startPortal({ apiConfig: apiConfigFromEnv(process.env), modules });
@@ -19,7 +20,27 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
       'CAPTCHA=off is for local testing and is refused when NODE_ENV=production; unset CAPTCHA',
     );
   }
-  return { captcha, secureCookies: onOff(env, 'SECURE_COOKIES', production), jsonLimit: '1mb' };
+  const secureCookies = onOff(env, 'SECURE_COOKIES', production);
+  const publicUrl = publicOrigin(env.PUBLIC_URL?.trim());
+  return { captcha, secureCookies, jsonLimit: '1mb', ...(publicUrl && { publicUrl }) };
+}
+
+/** PUBLIC_URL: an http(s) origin, without a path, e.g. `https://portal.example.gov`. */
+function publicOrigin(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  const origin = url && /^https?:$/.test(url.protocol) ? url.origin : undefined;
+  if (origin && `${origin}/` === url?.href) return origin;
+  throw new RuntimeConfigError(
+    'PUBLIC_URL',
+    'PUBLIC_URL must be an http(s) origin without a path, such as ' +
+      `https://portal.example.gov, not "${value}"`,
+  );
 }
 
 function onOff(env: NodeJS.ProcessEnv, variable: string, fallback: boolean): boolean {

@@ -1,5 +1,7 @@
 import type { FileStore } from '../engine/attachments/file-store';
+import type { CertificateTrust } from '../engine/certificates/ca-trust';
 import type { EngineContext } from '../engine/engine-context';
+import type { SsoClient } from '../engine/accounts/sso-client';
 import type { Logger } from '../engine/logger';
 
 /** Settings of the HTTP layer, read once at start-up. */
@@ -10,6 +12,13 @@ export interface ApiConfig {
   secureCookies: boolean;
   /** Largest JSON body. */
   jsonLimit: string;
+  /** The built web pages served outside `/api`; default `dist/renderer` (`npm run build`). */
+  pagesDir?: string;
+  /**
+   * The portal's origin as browsers reach it (PUBLIC_URL), e.g. `https://portal.example.gov`;
+   * the unified identity callback is registered under it. Unset: `http://localhost:PORT`.
+   */
+  publicUrl?: string;
 }
 
 /** What every route handler may use: the engine, the material file store, the settings. */
@@ -25,4 +34,14 @@ export interface ApiServices {
   captchaText?: () => string;
   /** The token local CLIs present to the internal routes; unset, those routes refuse all. */
   localToken?: string;
+  /**
+   * The CAs and CRLs certificate logins are checked against (CA_TRUSTED_ROOTS, CA_CRLS); the
+   * demo CA when absent. Tests set their own.
+   */
+  certificateTrust?: CertificateTrust;
+  /**
+   * The unified identity provider (OIDC_ISSUER, or the demo provider); set once the portal
+   * listens. Absent, the unified identity routes answer `sso_unavailable`.
+   */
+  sso?: SsoClient;
 }

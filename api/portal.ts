@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { type SsoSetting, ssoSettingsFromEnv } from '../engine/accounts/sso-settings';
 import { FileStore } from '../engine/attachments/file-store';
+import { type CertificateTrust, certificateTrustFromEnv } from '../engine/certificates/ca-trust';
 import { seedContent } from '../engine/content/seed-content';
 import { ensureDemoAccounts, type DemoAccount } from '../engine/demo/demo-accounts';
 import { type Logger, rootLogger } from '../engine/logger';
@@ -13,6 +14,8 @@ import { writePortalClaim } from '../engine/runtime/portal-claim';
 import { RuntimeConfigError, runtimeConfigFromEnv } from '../engine/runtime/runtime-config';
 import type { ApiConfig } from './api-services';
 import { type RouteModule, createApp } from './app';
+import { type DemoIdentity, demoIdentities } from './sso/demo-identities';
+import { listenWithSso } from './sso/portal-sso';
 
 export interface PortalOptions {
   env?: NodeJS.ProcessEnv;
@@ -26,6 +29,8 @@ export interface Portal {
   runtime: EngineRuntime;
   /** Demo accounts created at this start (only on the embedded defaults). */
   demoAccounts: DemoAccount[];
+  /** The demo provider's identities, when it runs (OIDC_ISSUER unset, not production). */
+  demoIdentities: DemoIdentity[];
   stop(): Promise<void>;
 }
 
@@ -38,6 +43,8 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
   const env = options.env ?? process.env;
   const logger = options.logger ?? rootLogger;
   const config = runtimeConfigFromEnv(env);
+  const certificateTrust = certificateTrustFromEnv(env, logger);
+  const ssoSetting = ssoSettingsFromEnv(env);
   const runtime = await createEngineRuntime(config, { logger });
   try {
     await seedContent(runtime.database, join(__dirname, '..', 'examples', 'content'));
@@ -48,7 +55,17 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
     );
     const demoAccounts = config.databaseUrl ? [] : await ensureDemoAccounts(runtime.database);
     const localToken = randomBytes(32).toString('base64url');
-    const server = await listen(runtime, options, logger, port(env), localToken);
+    const server = await listen(
+      runtime,
+      options,
+      logger,
+      port(env),
+      {
+        localToken,
+        certificateTrust,
+      },
+      ssoSetting,
+    );
     const { port: actualPort } = server.address() as AddressInfo;
     const url = `http://localhost:${actualPort}`;
     // Only this process may open the embedded database; CLIs ask it instead (see portal-claim).
@@ -62,6 +79,7 @@ export async function startPortal(options: PortalOptions): Promise<Portal> {
       url,
       runtime,
       demoAccounts,
+      demoIdentities: ssoSetting === 'demo' ? demoIdentities : [],
       async stop() {
         releaseClaim();
         server.closeAllConnections();
@@ -80,17 +98,19 @@ async function listen(
   options: PortalOptions,
   logger: Logger,
   portNumber: number,
-  localToken: string,
+  extra: { localToken: string; certificateTrust: CertificateTrust },
+  ssoSetting: SsoSetting,
 ): Promise<Server> {
   const services = {
     engine: runtime.context,
     files: new FileStore(runtime.config.dataDir),
     config: options.apiConfig,
     logger,
-    localToken,
+    ...extra,
   };
-  const server = createApp(services, options.modules).listen(portNumber);
-  await once(server, 'listening');
+  const app = createApp(services, options.modules);
+  // The unified identity provider, or the demo provider under /oidc of the same server.
+  const { server } = await listenWithSso(app, services, { port: portNumber, setting: ssoSetting });
   return server;
 }
 

@@ -5,11 +5,13 @@ import { authRoutes } from './routes/auth-routes';
 import { applicationRoutes } from './routes/application-routes';
 import { attachmentRoutes } from './routes/attachment-routes';
 import { captchaRoutes } from './routes/captcha-routes';
+import { certificateLoginRoutes } from './routes/certificate-login-routes';
 import { catalogRoutes } from './routes/catalog-routes';
 import { deskRoutes } from './routes/desk-routes';
 import { documentRoutes } from './routes/document-routes';
 import { identityRoutes } from './routes/identity-routes';
 import { internalRoutes } from './routes/internal-routes';
+import { ssoLoginRoutes } from './routes/sso-login-routes';
 import { contentRoutes } from './routes/content-routes';
 
 /** Every route module of the portal API, the OpenAPI document last so it lists them all. */
@@ -17,6 +19,8 @@ export const routeModules: RouteModule[] = [
   captchaRoutes,
   authRoutes,
   identityRoutes,
+  certificateLoginRoutes,
+  ssoLoginRoutes,
   catalogRoutes,
   applicationRoutes,
   attachmentRoutes,

@@ -70,7 +70,8 @@ async function main(): Promise<void> {
     const applicants = await createApplicants(database, context, connections);
     const submitDrafts = await cloneDrafts(database, applicants, 6000);
     const results: Comparison[] = [];
-    for (const { kind, name } of kinds) {
+    const only = process.env.BENCH_ONLY?.split(',');
+    for (const { kind, name } of kinds.filter((k) => !only || only.includes(k.kind))) {
       const run = (url: string, prefix: LoadRun['prefix']) =>
         runLoad({
           kind,

@@ -30,6 +30,8 @@ export interface AuthLoadResult {
 }
 
 const json = { 'content-type': 'application/json' };
+/** Each user's key, parsed once per load process. */
+const keys = new Map<string, ReturnType<typeof createPrivateKey>>();
 
 async function post(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url, { method: 'POST', headers: json, body: JSON.stringify(body) });
@@ -50,8 +52,6 @@ async function passwordLogin(run: AuthLoadRun, user: AuthLoadUser): Promise<bool
   const body = { username: user.username, password: run.password };
   return (await post(`${run.url}/api/auth/login`, body)).status === 200;
 }
-
-const keys = new Map<string, ReturnType<typeof createPrivateKey>>();
 
 async function load(run: AuthLoadRun): Promise<AuthLoadResult> {
   const started = performance.now();

@@ -3,7 +3,9 @@ import * as accounts from './20261203-accounts';
 import * as engineTables from './20261203-engine-tables';
 import * as auth from './20261204-auth';
 import * as content from './20261204-content';
+import * as certificateLogin from './20261205-certificate-login';
 import * as identities from './20261205-identities';
+import * as ssoLogin from './20261205-sso-login';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -17,6 +19,8 @@ const migrations: Record<string, Migration> = {
   '20261204-content': content,
   '20261204-auth': auth,
   '20261205-identities': identities,
+  '20261205-sso-login': ssoLogin,
+  '20261205-certificate-login': certificateLogin,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -16,6 +16,11 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
   for (const demo of portal.demoAccounts) {
     io.out(`  demo ${demo.kind.padEnd(10)} ${demo.username.padEnd(14)} password ${demo.password}`);
   }
+  // The demo unified identity provider's people, for 市网厅统一认证登录 on the login page.
+  for (const identity of portal.demoIdentities) {
+    const who = `${identity.username.padEnd(14)} password ${identity.password}`;
+    io.out(`  demo ${'sso'.padEnd(10)} ${who}  ${identity.name} (unified identity)`);
+  }
   if (portal.demoAccounts.length === 0 && !portal.runtime.config.databaseUrl) {
     io.out('  demo accounts: demo-person, demo-company, demo-officer, demo-admin (see README)');
   }

@@ -61,7 +61,7 @@ export async function bindAndLogIn(
   kind: IdentityKind,
 ): Promise<void> {
   const { database } = services.engine;
-  const binding = { ...body, address: ctx.ip };
+  const binding = { ...body, address: ctx.ip, kind };
   try {
     const { account } = await bindIdentity(database, binding, services.engine.now());
     await logIn(ctx, services, account, kind);

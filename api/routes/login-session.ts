@@ -31,6 +31,22 @@ export async function logIn(
   ctx.body = { user: publicAccount(account), csrfToken: session.csrfToken };
 }
 
+/**
+ * Logs an account in as `logIn` does, for a browser that arrived by a redirect (the unified
+ * identity callback): it gets the new `sid` cookie and is sent on to `location`, a local path,
+ * instead of a JSON answer. Its pages fetch the CSRF token from `GET /api/auth/session`.
+ */
+export async function logInAndRedirect(
+  ctx: ApiContext,
+  services: ApiServices,
+  account: Account,
+  authLevel: AuthLevel,
+  location: string,
+): Promise<void> {
+  await logIn(ctx, services, account, authLevel);
+  ctx.redirect(location);
+}
+
 /** An anonymous session, so that a browser holds a CSRF token before it logs in. */
 export async function startAnonymousSession(
   ctx: ApiContext,

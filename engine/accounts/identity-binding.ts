@@ -44,6 +44,11 @@ export interface IdentityBinding {
   password: string;
   /** The client's address: binding is a password login and shares its lockout. */
   address: string;
+  /**
+   * The kind the token must carry: the certificate bind route must not accept a unified-identity
+   * token, or that identity would log in at the certificate level. The bind routes always set it.
+   */
+  kind?: IdentityKind;
 }
 
 /** How long a binding token lasts: long enough to look up one's password, no longer. */
@@ -102,7 +107,7 @@ export async function bindIdentity(
   binding: IdentityBinding,
   now: Date,
 ): Promise<{ account: Account; identity: BoundIdentity }> {
-  const identity = await readBindingToken(database, binding.bindingToken, now);
+  const identity = await readBindingToken(database, binding, now);
   const login = {
     username: binding.username,
     password: binding.password,
@@ -183,11 +188,12 @@ export class LockedError extends EngineError {
 
 async function readBindingToken(
   database: Database,
-  token: string,
+  binding: IdentityBinding,
   now: Date,
 ): Promise<ExternalIdentity> {
   const row = await database('identity_binding_tokens')
-    .where({ token_hash: tokenHash(token) })
+    .where({ token_hash: tokenHash(binding.bindingToken) })
+    .where(binding.kind ? { kind: binding.kind } : {})
     .whereNull('used_at')
     .where('expires_at', '>', now)
     .first();
