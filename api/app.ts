@@ -6,6 +6,7 @@ import { bodyParsing } from './http/body-parsing';
 import { HttpError } from './http/http-error';
 import { requestContext } from './http/request-context';
 import { sessionMiddleware } from './http/session-middleware';
+import { builtPagesFolder, staticPages } from './http/static-pages';
 
 /** A module of routes: registers its handlers on the `/api` router. */
 export type RouteModule = (router: Router<ApiState>, services: ApiServices) => void;
@@ -13,7 +14,7 @@ export type RouteModule = (router: Router<ApiState>, services: ApiServices) => v
 /**
  * The Koa application: request context and error mapping outermost, then body parsing, the
  * session and CSRF check, and the routes. Unknown routes and wrong methods answer with the same
- * JSON error body as everything else.
+ * JSON error body as everything else. Paths outside `/api` get the built web pages.
  *
  * @example
  * const app = createApp(services, [authRoutes, applicationRoutes]);
@@ -29,6 +30,7 @@ export function createApp(services: ApiServices, modules: RouteModule[]): Koa<Ap
   app.use(sessionMiddleware(services.engine));
   app.use(router.routes());
   app.use(methodNotAllowed(router));
+  app.use(staticPages(services.config.pagesDir ?? builtPagesFolder));
   app.use(async (ctx) => {
     throw new HttpError(404, 'not_found', `no route ${ctx.method} ${ctx.path}`);
   });

@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly details: ErrorDetail[] = [],
     /** The whole error object, for answers that carry more (e.g. a binding token). */
     readonly body: Record<string, unknown> = {},
+    /** From `Retry-After` on a 429 (`locked`, `code_throttled`): how long to wait. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }
@@ -44,6 +46,19 @@ export async function apiGet<T>(path: string): Promise<T> {
 
 export async function apiPost<T>(path: string, body?: unknown): Promise<T> {
   return request<T>('POST', path, body);
+}
+
+/**
+ * Posts JSON text exactly as written (a definition bundle), so that the line and column of each
+ * lint finding point into the file the person chose, not into a re-serialisation of it.
+ */
+export async function apiPostJsonText<T>(path: string, jsonText: string): Promise<T> {
+  return request<T>('POST', path, new JsonText(jsonText));
+}
+
+/** A body that is already JSON text. */
+class JsonText {
+  constructor(readonly text: string) {}
 }
 
 export async function apiPut<T>(path: string, body?: unknown): Promise<T> {
@@ -88,14 +103,15 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   if (method !== 'GET') headers['X-CSRF-Token'] = await ensureCsrfToken();
   let response: Response;
   try {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const payload =
+      body === undefined ? undefined : body instanceof JsonText ? body.text : JSON.stringify(body);
     response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   } catch {
     throw networkError();
   }
   if (response.status === 204) return undefined as T;
   const parsed = parseJson(await response.text());
-  if (!response.ok) throw errorFrom(response.status, parsed);
+  if (!response.ok) throw errorFrom(response.status, parsed, response.headers.get('Retry-After'));
   rememberCsrfToken(parsed);
   return parsed as T;
 }
@@ -122,12 +138,14 @@ function parseJson(text: string): unknown {
   }
 }
 
-function errorFrom(status: number, body: unknown): ApiError {
+function errorFrom(status: number, body: unknown, retryAfter: string | null = null): ApiError {
   const error = (body as { error?: Record<string, unknown> } | null)?.error;
   if (!error) return new ApiError(status, 'http_error', `HTTP ${status}`);
   const details = Array.isArray(error.details) ? (error.details as ErrorDetail[]) : [];
   if (error.code === 'csrf_token_invalid') csrfToken = null;
-  return new ApiError(status, String(error.code), String(error.message ?? ''), details, error);
+  const wait = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null;
+  const message = String(error.message ?? '');
+  return new ApiError(status, String(error.code), message, details, error, wait);
 }
 
 function networkError(): ApiError {

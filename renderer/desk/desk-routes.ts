@@ -1,4 +1,35 @@
+import { type ComponentType, type ReactNode, Suspense, createElement, lazy } from 'react';
+import { LoadingNotice } from '../app/load-state';
 import type { PageRoute } from '../app/page-route';
 
+/** The desk loads on first visit, in a chunk of its own that applicants never download. */
+const DeskQueuePage = lazy(async () => ({
+  default: (await import('./desk-queue-page.js')).DeskQueuePage,
+}));
+const DeskApplicationPage = lazy(async () => ({
+  default: (await import('./desk-application-page.js')).DeskApplicationPage,
+}));
+
 /** The pages of this area, matched by the shell in order. */
-export const deskRoutes: PageRoute[] = [];
+export const deskRoutes: PageRoute[] = [
+  {
+    pattern: '/desk',
+    access: 'officer',
+    title: 'desk.queue.title',
+    render: (_params, query) => page(DeskQueuePage, { query }),
+  },
+  {
+    pattern: '/desk/applications/:id',
+    access: 'officer',
+    title: 'desk.application.title',
+    render: (params) => page(DeskApplicationPage, { id: params.id ?? '' }),
+  },
+];
+
+function page<P extends object>(component: ComponentType<P>, props: P): ReactNode {
+  return createElement(
+    Suspense,
+    { fallback: createElement(LoadingNotice) },
+    createElement(component, props),
+  );
+}

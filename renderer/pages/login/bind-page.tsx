@@ -1,0 +1,93 @@
+import { type FormEvent, useState } from 'react';
+import { apiPost } from '../../api/api-client';
+import { ErrorSummary, type FieldProblem } from '../../app/error-summary';
+import { landingPath } from '../../app/page-access';
+import { Link, navigate } from '../../app/router';
+import { type SessionUser, useSession } from '../../app/session';
+import { TextField } from '../../app/text-field';
+import { asApiError } from '../../app/use-api-data';
+import { useI18n } from '../../i18n/i18n';
+import { loginProblem } from './login-problem';
+
+/**
+ * The first use of a certificate or a unified identity (manual 2.2 step 5, 2.3): the portal
+ * account's username and password bind it, and from then on it logs in directly.
+ */
+export function BindPage({ query }: { query: URLSearchParams }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const kind = query.get('kind') === 'sso' ? 'sso' : 'certificate';
+  const bindingToken = query.get('bindingToken') ?? '';
+  const returnTo = query.get('returnTo');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const missing: FieldProblem[] = [];
+    if (!username.trim())
+      missing.push({ fieldId: 'bind-username', message: t('login.missing.username') });
+    if (!password) missing.push({ fieldId: 'bind-password', message: t('login.missing.password') });
+    setProblems(missing);
+    if (missing.length > 0) return;
+    setBusy(true);
+    try {
+      const path = kind === 'sso' ? '/api/auth/sso/bind' : '/api/auth/ca/bind';
+      const body = { bindingToken, username: username.trim(), password };
+      const answer = await apiPost<{ user: SessionUser }>(path, body);
+      session.loggedIn(answer.user);
+      navigate(landingPath(answer.user, returnTo), { replace: true });
+    } catch (error) {
+      setProblems([{ fieldId: '', message: loginProblem(asApiError(error), t).message }]);
+      setBusy(false);
+    }
+  };
+  const errorOf = (fieldId: string) => problems.find((p) => p.fieldId === fieldId)?.message;
+
+  if (!bindingToken) {
+    return (
+      <section className="page page-narrow">
+        <h1>{t('bind.title')}</h1>
+        <p>{t('bind.noToken')}</p>
+        <Link to="/login">{t('bind.backToLogin')}</Link>
+      </section>
+    );
+  }
+  return (
+    <section className="page page-narrow">
+      <h1>{t('bind.title')}</h1>
+      <p className="lead">{kind === 'sso' ? t('bind.introSso') : t('bind.introCertificate')}</p>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <ErrorSummary problems={problems} />
+        <TextField
+          id="bind-username"
+          label={t('login.username')}
+          value={username}
+          onChange={setUsername}
+          required
+          autoComplete="username"
+          error={errorOf('bind-username')}
+        />
+        <TextField
+          id="bind-password"
+          label={t('login.password')}
+          type="password"
+          value={password}
+          onChange={setPassword}
+          required
+          autoComplete="current-password"
+          error={errorOf('bind-password')}
+        />
+        <div className="button-row">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {t('bind.submit')}
+          </button>
+          <Link to="/login">{t('bind.backToLogin')}</Link>
+          <Link to="/register">{t('login.registerNow')}</Link>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError, apiPost } from '../../api/api-client';
+import { ErrorSummary, type FieldProblem } from '../../app/error-summary';
+import { Link, navigate } from '../../app/router';
+import type { SessionUser } from '../../app/session';
+import { TextField } from '../../app/text-field';
+import { asApiError } from '../../app/use-api-data';
+import { type Translate, useI18n } from '../../i18n/i18n';
+import { loginProblem } from './login-problem';
+import { Pkcs12Error, openPkcs12 } from './pkcs12-signer';
+
+interface Props {
+  returnTo: string | null;
+  onLoggedIn(user: SessionUser): void;
+}
+
+/**
+ * CA认证登录: the certificate's PKCS#12 file and its password. The page opens the file, asks the
+ * portal for a challenge, signs it with the certificate's key and logs in with the signature
+ * and the certificate chain. A certificate used for the first time goes to the bind page.
+ */
+export function CertificateLoginForm({ returnTo, onLoggedIn }: Props) {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [password, setPassword] = useState('');
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [progress, setProgress] = useState<string | null>(null);
+  const errorOf = (fieldId: string) => problems.find((p) => p.fieldId === fieldId)?.message;
+  const fileError = errorOf('ca-file');
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) {
+      setProblems([{ fieldId: 'ca-file', message: t('login.ca.missingFile') }]);
+      return;
+    }
+    setProblems([]);
+    try {
+      setProgress(t('login.ca.opening'));
+      const signer = await openPkcs12(await file.arrayBuffer(), password);
+      setProgress(t('login.ca.signingAs', { holder: signer.holder, issuer: signer.issuer }));
+      const challenge = await apiPost<{ challengeId: string; nonce: string }>(
+        '/api/auth/ca/challenge',
+      );
+      const body = {
+        challengeId: challenge.challengeId,
+        certificate: signer.chainPem,
+        signature: signer.sign(challenge.nonce),
+      };
+      const answer = await apiPost<{ user: SessionUser }>('/api/auth/ca/login', body);
+      onLoggedIn(answer.user);
+    } catch (error) {
+      setProgress(null);
+      const token = bindingToken(error);
+      if (token) navigate(bindPath('certificate', token, returnTo));
+      else setProblems([certificateProblem(error, t)]);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('login.tab.ca')}>
+      <ErrorSummary problems={problems} />
+      <p className="hint">{t('login.ca.intro')}</p>
+      <div className={fileError ? 'field field-invalid' : 'field'}>
+        <label htmlFor="ca-file">
+          {t('login.ca.file')}
+          <span className="required-mark" aria-hidden="true">
+            *
+          </span>
+        </label>
+        <span className="hint" id="ca-file-hint">
+          {t('login.ca.fileHint')}
+        </span>
+        {fileError && (
+          <span className="field-error" id="ca-file-error">
+            <span className="visually-hidden">{t('shell.errorPrefix')}</span>
+            {fileError}
+          </span>
+        )}
+        <input
+          id="ca-file"
+          type="file"
+          accept=".p12,.pfx,application/x-pkcs12"
+          aria-required
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={fileError ? 'ca-file-hint ca-file-error' : 'ca-file-hint'}
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        />
+      </div>
+      <TextField
+        id="ca-password"
+        label={t('login.ca.password')}
+        type="password"
+        value={password}
+        onChange={setPassword}
+        autoComplete="off"
+        error={errorOf('ca-password')}
+      />
+      {progress && (
+        <p className="notice" role="status">
+          {progress}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button-primary" disabled={progress !== null}>
+          {t('login.submit')}
+        </button>
+        <Link to="/downloads">{t('login.ca.downloads')}</Link>
+        <Link to="/faq">{t('nav.faq')}</Link>
+      </div>
+    </form>
+  );
+}
+
+/** The bind page for an identity seen for the first time. */
+export function bindPath(kind: 'certificate' | 'sso', token: string, returnTo: string | null) {
+  const query = new URLSearchParams({ kind, bindingToken: token });
+  if (returnTo) query.set('returnTo', returnTo);
+  return `/login/bind?${query}`;
+}
+
+function bindingToken(error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.code !== 'binding_required') return null;
+  const token = error.body.bindingToken;
+  return typeof token === 'string' ? token : null;
+}
+
+function certificateProblem(error: unknown, t: Translate): FieldProblem {
+  if (error instanceof Pkcs12Error) {
+    const field = error.problem === 'pkcs12_unreadable' ? 'ca-password' : 'ca-file';
+    return { fieldId: field, message: t(`login.ca.${error.problem}`) };
+  }
+  return { fieldId: '', message: loginProblem(asApiError(error), t).message };
+}

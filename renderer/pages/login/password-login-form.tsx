@@ -1,0 +1,82 @@
+import { type FormEvent, useState } from 'react';
+import { apiPost } from '../../api/api-client';
+import { CaptchaField, useCaptcha } from '../../app/captcha-field';
+import { ErrorSummary, type FieldProblem } from '../../app/error-summary';
+import { Link } from '../../app/router';
+import type { SessionUser } from '../../app/session';
+import { TextField } from '../../app/text-field';
+import { asApiError } from '../../app/use-api-data';
+import { useI18n } from '../../i18n/i18n';
+import { loginProblem } from './login-problem';
+
+/** 普通登录: username, password and the captcha. */
+export function PasswordLoginForm({ onLoggedIn }: { onLoggedIn(user: SessionUser): void }) {
+  const { t } = useI18n();
+  const captcha = useCaptcha();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const missing = missingFields();
+    if (missing.length > 0) return setProblems(missing);
+    setBusy(true);
+    try {
+      const body = { username: username.trim(), password, ...captcha.fields() };
+      const answer = await apiPost<{ user: SessionUser }>('/api/auth/login', body);
+      onLoggedIn(answer.user);
+    } catch (error) {
+      const problem = loginProblem(asApiError(error), t);
+      setProblems([{ fieldId: problem.field === 'captcha' ? 'login-captcha' : '', ...problem }]);
+      captcha.refresh();
+      setBusy(false);
+    }
+  };
+
+  const missingFields = (): FieldProblem[] => {
+    const found: FieldProblem[] = [];
+    if (!username.trim())
+      found.push({ fieldId: 'login-username', message: t('login.missing.username') });
+    if (!password) found.push({ fieldId: 'login-password', message: t('login.missing.password') });
+    if (!captcha.answer.trim()) {
+      found.push({ fieldId: 'login-captcha', message: t('login.missing.captcha') });
+    }
+    return found;
+  };
+  const errorOf = (fieldId: string) => problems.find((p) => p.fieldId === fieldId)?.message;
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('login.tab.password')}>
+      <ErrorSummary problems={problems} />
+      <TextField
+        id="login-username"
+        label={t('login.username')}
+        value={username}
+        onChange={setUsername}
+        required
+        autoComplete="username"
+        error={errorOf('login-username')}
+      />
+      <TextField
+        id="login-password"
+        label={t('login.password')}
+        type="password"
+        value={password}
+        onChange={setPassword}
+        required
+        autoComplete="current-password"
+        error={errorOf('login-password')}
+      />
+      <CaptchaField id="login-captcha" captcha={captcha} error={errorOf('login-captcha')} />
+      <div className="button-row">
+        <button type="submit" className="button-primary" disabled={busy}>
+          {t('login.submit')}
+        </button>
+        <Link to="/recovery">{t('login.forgotPassword')}</Link>
+        <Link to="/register">{t('login.registerNow')}</Link>
+      </div>
+    </form>
+  );
+}

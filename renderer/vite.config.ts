@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { defineConfig } from 'vite';
+
+/** Where `npm run dev` sends `/api` requests: the portal started with `npm start`. */
+const portalUrl = process.env.PORTAL_URL ?? 'http://localhost:3000';
+
+/**
+ * The web pages: built into `dist/renderer` (served by the portal itself), or served with hot
+ * reload by `npm run dev`, which hands `/api` to the running portal. JSX uses React's automatic
+ * runtime through Vite's own transform, so no React plugin is needed.
+ */
+export default defineConfig({
+  root: __dirname,
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: join(__dirname, '..', 'dist', 'renderer'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 800,
+  },
+  server: {
+    proxy: { '/api': { target: portalUrl } },
+  },
+});

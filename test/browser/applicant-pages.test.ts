@@ -1,0 +1,289 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  type BrowserSession,
+  browserTestTimeout,
+  expectAccessible,
+  pageErrors,
+  screenshot,
+  startBrowserSession,
+} from '../support/browser';
+
+jest.setTimeout(browserTestTimeout);
+
+const demoCertificate = join(__dirname, '..', '..', 'examples', 'demo-ca', 'users');
+const enterprise = {
+  username: `qinghe${process.pid}`,
+  password: 'Qinghe-pass-2026',
+  newPassword: 'Qinghe-new-2027',
+  creditCode: '91440300MA5G2R8W81',
+};
+
+/** Checks the page with axe and keeps its screenshot. */
+async function record(page: Page, name: string): Promise<void> {
+  await expectAccessible(page);
+  await screenshot(page, name);
+  expect(pageErrors(page)).toEqual([]);
+}
+
+async function heading(page: Page, text: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: text }).waitFor();
+}
+
+async function fillRegistration(page: Page, values: Record<string, string>): Promise<void> {
+  for (const [id, value] of Object.entries(values)) await page.locator(`#${id}`).fill(value);
+}
+
+/** Any answer passes with the captcha off; the picture must still be there. */
+async function answerCaptcha(page: Page, id: string): Promise<void> {
+  const picture = page.locator('img.captcha-image');
+  await picture.waitFor();
+  const shown = await picture.evaluate((img: HTMLImageElement) => img.complete && img.width > 0);
+  expect(shown).toBe(true);
+  await page.locator(`#${id}`).fill('abcd');
+}
+
+async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(password);
+  await answerCaptcha(page, 'login-captcha');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+describe('the applicant pages in a browser', () => {
+  let session: BrowserSession;
+  let applicant: Page;
+  beforeAll(async () => {
+    session = await startBrowserSession();
+  });
+  afterAll(() => session?.close());
+
+  it('registers an enterprise, first showing every field the portal refuses', async () => {
+    const page = await session.newPage('/register');
+    await heading(page, '用户注册');
+    await page.getByLabel('企业单位用户注册').check();
+    await page.locator('#register-profile-enterpriseName').waitFor();
+    await fillRegistration(page, {
+      'register-username': enterprise.username,
+      'register-password': enterprise.password,
+      'register-passwordAgain': enterprise.password,
+      'register-profile-enterpriseName': '深圳市青禾数字科技有限公司',
+      'register-profile-creditCode': '91440300MA5G2R8W80',
+      'register-profile-legalRepresentative': '林晓峰',
+      'register-profile-contactName': '王思远',
+      'register-phone': '12345',
+      'register-email': 'qinghe@example.test',
+    });
+    await answerCaptcha(page, 'register-captcha');
+    await page.getByRole('button', { name: '立即注册' }).click();
+
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    expect(await summary.evaluate((box) => box === document.activeElement)).toBe(true);
+    expect(await summary.locator('a').count()).toBeGreaterThanOrEqual(2);
+    await page.locator('#register-profile-creditCode-error').waitFor();
+    await page.locator('#register-phone-error').waitFor();
+    await record(page, 'register-errors');
+
+    await summary.locator('a[href="#register-profile-creditCode"]').click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      'register-profile-creditCode',
+    );
+    await fillRegistration(page, {
+      'register-profile-creditCode': enterprise.creditCode,
+      'register-phone': '13800138000',
+    });
+    await answerCaptcha(page, 'register-captcha');
+    await page.getByRole('button', { name: '立即注册' }).click();
+    await heading(page, '注册成功');
+    await record(page, 'register-done');
+  });
+
+  it('logs in with the captcha, after a wrong password, and lands on the workstation', async () => {
+    applicant = await session.newPage();
+    await logIn(applicant, enterprise.username, 'Wrong-pass-2026');
+    await applicant.getByText('用户名或密码错误').waitFor();
+    await record(applicant, 'login-error');
+
+    await logIn(applicant, enterprise.username, enterprise.password);
+    await applicant.waitForURL('**/workstation');
+    await heading(applicant, '我的工作台');
+    await applicant.getByText('这里还没有申请').waitFor();
+    await applicant.getByRole('link', { name: '深圳市青禾数字科技有限公司' }).waitFor();
+    await record(applicant, 'workstation-empty');
+  });
+
+  it('finds a matter by category, and 办理 opens the form page of a new application', async () => {
+    await applicant.getByRole('navigation', { name: '主导航' }).getByText('我要办理').click();
+    await heading(applicant, '我要办理');
+    await applicant.getByRole('link', { name: /主体登记/ }).click();
+    await applicant.getByRole('heading', { level: 2, name: '主体登记' }).waitFor();
+    await record(applicant, 'catalog');
+
+    await applicant.getByRole('link', { name: '办理：商事主体设立登记' }).click();
+    await heading(applicant, '商事主体设立登记');
+    await applicant.getByRole('cell', { name: /公司章程/ }).waitFor();
+    await record(applicant, 'matter');
+
+    await applicant.getByRole('button', { name: '办理', exact: true }).click();
+    await applicant.waitForURL(/\/applications\/[0-9a-f-]{36}\/form$/);
+  });
+
+  it('lists the draft on the workstation with its actions, and withdraws it', async () => {
+    await applicant.goto('/workstation?category=draft');
+    const row = applicant.getByRole('row', { name: /商事主体设立登记/ });
+    await row.getByRole('link', { name: '继续填写：商事主体设立登记' }).waitFor();
+    await row.getByRole('button', { name: '撤回' }).waitFor();
+    await record(applicant, 'workstation-draft');
+
+    await row.getByRole('button', { name: '撤回' }).click();
+    const dialog = applicant.getByRole('dialog');
+    await dialog.waitFor();
+    await screenshot(applicant, 'workstation-withdraw-dialog');
+    await dialog.getByRole('button', { name: '撤回' }).click();
+    await applicant.getByText('这里还没有申请').waitFor();
+    await applicant.getByRole('link', { name: /已撤回/ }).click();
+    await applicant.getByRole('row', { name: /商事主体设立登记.*已撤回/ }).waitFor();
+  });
+
+  it('shows the business introduction, the FAQ and the downloads', async () => {
+    const page = await session.newPage('/intro');
+    await heading(page, '业务介绍');
+    await page.getByRole('link', { name: '企业年度报告公示' }).waitFor();
+    await record(page, 'intro');
+
+    await page.goto('/faq');
+    await heading(page, '常见问题');
+    await page.locator('details summary').first().waitFor();
+    await record(page, 'faq');
+
+    await page.goto('/downloads');
+    await heading(page, '相关下载');
+    await page.getByRole('link', { name: '文档下载' }).click();
+    await page.getByRole('link', { name: '公共服务外网用户手册' }).waitFor();
+    expect(await page.getByRole('heading', { name: '驱动下载' }).count()).toBe(0);
+    await record(page, 'downloads');
+  });
+
+  it('binds the demo certificate on its first login, then shows it in the account', async () => {
+    const page = await session.newPage('/login?tab=certificate');
+    await page.getByRole('tab', { name: 'CA认证登录', selected: true }).waitFor();
+    await record(page, 'login-certificate');
+    await page.locator('#ca-file').setInputFiles(join(demoCertificate, 'demo-company.p12'));
+    await page.locator('#ca-password').fill('demo');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+
+    await page.waitForURL('**/login/bind?kind=certificate*');
+    await heading(page, '绑定账号');
+    await record(page, 'bind-certificate');
+    await page.locator('#bind-username').fill(enterprise.username);
+    await page.locator('#bind-password').fill(enterprise.password);
+    await page.getByRole('button', { name: '绑定并登录' }).click();
+    await page.waitForURL('**/workstation');
+
+    await page.goto('/account');
+    await heading(page, '账户设置');
+    await page
+      .getByRole('cell', { name: /深圳市青禾数字科技有限公司/ })
+      .first()
+      .waitFor();
+    await page.getByRole('cell', { name: 'CA 数字证书' }).first().waitFor();
+    await record(page, 'account');
+  });
+
+  it('tells a wrong certificate password from a refused login', async () => {
+    const page = await session.newPage('/login?tab=certificate');
+    await page.locator('#ca-file').setInputFiles(join(demoCertificate, 'demo-company.p12'));
+    await page.locator('#ca-password').fill('not-the-password');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.locator('#ca-password-error').waitFor();
+    await record(page, 'login-certificate-error');
+  });
+
+  it('logs in through the demo unified identity provider and binds it', async () => {
+    const page = await session.newPage('/login?tab=sso');
+    await page.getByRole('link', { name: '前往市网厅统一认证登录' }).click();
+    await page.locator('#username').fill('lisi');
+    await page.locator('#password').fill('Demo-pass-2026');
+    await page.locator('button[type=submit]').first().click();
+    const consent = page.getByRole('button', { name: /同意并继续/ });
+    const bindPage = page.waitForURL('**/login/bind?kind=sso*');
+    await Promise.race([bindPage, consent.click().catch(() => undefined)]);
+    await bindPage;
+    await heading(page, '绑定账号');
+    await page.locator('#bind-username').fill(enterprise.username);
+    await page.locator('#bind-password').fill(enterprise.password);
+    await page.getByRole('button', { name: '绑定并登录' }).click();
+    await page.waitForURL('**/workstation');
+  });
+
+  it('recovers the password in steps with the code sent by SMS', async () => {
+    const page = await session.newPage('/recovery');
+    await heading(page, '找回密码');
+    await page.locator('#recovery-username').fill(enterprise.username);
+    await answerCaptcha(page, 'recovery-captcha');
+    await record(page, 'recovery-account');
+    await page.getByRole('button', { name: '下一步' }).click();
+
+    await page.getByText('第 2 步，共 4 步').waitFor();
+    await page.getByLabel(/手机/).check();
+    await record(page, 'recovery-channel');
+    await page.getByRole('button', { name: '发送验证码' }).click();
+
+    await page.getByText('第 3 步，共 4 步').waitFor();
+    await page.locator('#recovery-code').fill(await lastCode(session));
+    await record(page, 'recovery-code');
+    await page.getByRole('button', { name: '下一步' }).click();
+
+    await page.getByText('第 4 步，共 4 步').waitFor();
+    await page.locator('#recovery-password').fill(enterprise.newPassword);
+    await page.locator('#recovery-password-again').fill(enterprise.newPassword);
+    await page.getByRole('button', { name: '确认修改' }).click();
+    await page.getByRole('heading', { name: /密码已重置/ }).waitFor();
+    await record(page, 'recovery-done');
+
+    await page.getByRole('link', { name: '去登录' }).click();
+    await logIn(page, enterprise.username, enterprise.newPassword);
+    await page.waitForURL('**/workstation');
+  });
+
+  it('sends a visitor to the login page and back, and says when a page does not exist', async () => {
+    const page = await session.newPage('/account');
+    await page.waitForURL('**/login?returnTo=%2Faccount');
+    await page.goto('/no/such/page');
+    await heading(page, '页面不存在');
+    await record(page, 'not-found');
+  });
+
+  it('switches to English and back', async () => {
+    const page = await session.newPage('/');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Start a matter' }).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await record(page, 'home-english');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('link', { name: '我要办理' }).first().waitFor();
+  });
+});
+
+/**
+ * The code of the newest message of the outbox, from the SMS file it was delivered to (the
+ * outbox forgets a secret text once delivered); delivery runs in the background, so this waits.
+ */
+async function lastCode(session: BrowserSession): Promise<string> {
+  const { database, dataDir } = session.portal;
+  const row = await database('outbox').where({ kind: 'message' }).orderBy('id', 'desc').first();
+  const folder = join(dataDir, 'outbox', 'sms');
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+    const names = existsSync(folder) ? readdirSync(folder) : [];
+    const name = names.find((file) => file.startsWith(`outbox-${row.id}-`));
+    if (name) {
+      const sms = JSON.parse(readFileSync(join(folder, name), 'utf8')) as { text: string };
+      return /\b(\d{6})\b/.exec(sms.text)?.[1] ?? '';
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no SMS file for outbox row ${row.id} in ${folder}`);
+}
