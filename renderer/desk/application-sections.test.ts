@@ -127,7 +127,22 @@ describe('correctableFields', () => {
       },
       { name: 'address', pointer: '/address', title: '住所', step: uiSchema['ui:steps'][1]!.title },
     ]);
-    expect(fields).toHaveLength(7);
+    expect(fields).toHaveLength(9);
+  });
+
+  it('follows a group with its properties, so one value of it can be named', () => {
+    const fields = correctableFields(schema, uiSchema).filter((f) => f.name.startsWith('address'));
+    expect(fields.map(({ pointer, title }) => ({ pointer, title }))).toEqual([
+      { pointer: '/address', title: '住所' },
+      { pointer: '/address/city', title: '住所 · 城市' },
+      { pointer: '/address/detail', title: '住所 · 详细地址' },
+    ]);
+  });
+
+  it('names a list as a whole, not its items', () => {
+    const names = correctableFields(schema, uiSchema).map((field) => field.name);
+    expect(names).toContain('shareholders');
+    expect(names.filter((name) => name.startsWith('shareholders.'))).toEqual([]);
   });
 
   it('escapes ~ and / in a field name as a JSON pointer does', () => {

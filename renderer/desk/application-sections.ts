@@ -62,16 +62,45 @@ export function dataSections(
   }));
 }
 
-/** The fields an officer may name in a correction request: every top-level field, in order. */
+/**
+ * The fields an officer may name in a correction request: every top-level field in order, each
+ * followed by the properties of a group it holds (`住所 · 邮政编码`), so a request can point at
+ * the one value to fix. Lists and their items are named as a whole.
+ */
 export function correctableFields(schema: SchemaNode, uiSchema: SchemaNode) {
   return dataSections(schema, uiSchema, null).flatMap((section) =>
-    section.fields.map(({ name, pointer, title }) => ({
-      name,
-      pointer,
-      title,
-      step: section.title,
-    })),
+    section.fields.flatMap(({ name, pointer, title }) =>
+      withGroupProperties({ name, pointer, title }, propertyNode(schema, name), schema).map(
+        (field) => ({ ...field, step: section.title }),
+      ),
+    ),
   );
+}
+
+interface NamedField {
+  name: string;
+  pointer: string;
+  title: string;
+}
+
+function withGroupProperties(field: NamedField, node: SchemaNode, root: SchemaNode): NamedField[] {
+  const properties = propertiesOf(node, root);
+  const nested = Object.entries(properties).flatMap(([name, child]): NamedField[] =>
+    withGroupProperties(
+      {
+        name: `${field.name}.${name}`,
+        pointer: `${field.pointer}/${escapePointer(name)}`,
+        title: `${field.title} · ${titleOf(child, root, name)}`,
+      },
+      child,
+      root,
+    ),
+  );
+  return [field, ...nested];
+}
+
+function propertyNode(schema: SchemaNode, name: string): SchemaNode {
+  return propertiesOf(schema, schema)[name] ?? {};
 }
 
 /** How a value looks in the read-only view, given the schema that asked for it. */
