@@ -54,4 +54,16 @@ describe('previewUiSchema', () => {
       'ui:submitButtonOptions': { norender: true },
     });
   });
+
+  it('drops ui:autofocus at any depth, so the preview never takes the focus', () => {
+    const uiSchema = {
+      name: { 'ui:autofocus': true },
+      people: { items: { id: { 'ui:autofocus': true } } },
+    };
+    expect(previewUiSchema(uiSchema)).toEqual({
+      name: {},
+      people: { items: { id: {} } },
+      'ui:submitButtonOptions': { norender: true },
+    });
+  });
 });

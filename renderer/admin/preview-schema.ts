@@ -9,9 +9,25 @@ export function previewSchema(schema: SchemaNode): SchemaNode {
   return mapNode(schema);
 }
 
-/** The uiSchema with the submit button left out: a preview is not sent anywhere. */
+/**
+ * The uiSchema with the submit button left out, since a preview is not sent anywhere, and every
+ * `ui:autofocus` too: a preview sits below the findings and must not take the focus from them.
+ */
 export function previewUiSchema(uiSchema: SchemaNode): SchemaNode {
-  return { ...uiSchema, 'ui:submitButtonOptions': { norender: true } };
+  return { ...withoutAutofocus(uiSchema), 'ui:submitButtonOptions': { norender: true } };
+}
+
+function withoutAutofocus(node: SchemaNode): SchemaNode {
+  const kept: SchemaNode = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'ui:autofocus') continue;
+    kept[key] = isNode(value) ? withoutAutofocus(value) : value;
+  }
+  return kept;
+}
+
+function isNode(value: unknown): value is SchemaNode {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function mapNode(node: SchemaNode): SchemaNode {
