@@ -4,9 +4,8 @@ import type { Page } from 'playwright-core';
 import {
   type BrowserSession,
   browserTestTimeout,
-  expectAccessible,
-  pageErrors,
   screenshot,
+  recordPage as record,
   startBrowserSession,
 } from '../support/browser';
 
@@ -19,13 +18,6 @@ const enterprise = {
   newPassword: 'Qinghe-new-2027',
   creditCode: '91440300MA5G2R8W81',
 };
-
-/** Checks the page with axe and keeps its screenshot. */
-async function record(page: Page, name: string): Promise<void> {
-  await expectAccessible(page);
-  await screenshot(page, name);
-  expect(pageErrors(page)).toEqual([]);
-}
 
 async function heading(page: Page, text: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: text }).waitFor();

@@ -1,82 +1,33 @@
 import { type APIRequestContext, type Page, request } from 'playwright-core';
 import { fieldIdOf } from '../../renderer/form/field-pointer';
-import sample from '../../examples/matters/commercial-entity-establishment/samples/valid.json';
 import {
   type BrowserSession,
   browserTestTimeout,
   createTestAccount,
-  expectAccessible,
   logInThroughApi,
-  pageErrors,
-  screenshot,
+  recordPage as record,
   startBrowserSession,
 } from '../support/browser';
-import { sampleFile } from '../support/sample-files';
+import {
+  apiCall,
+  choose,
+  establishmentSample as sample,
+  field,
+  fill,
+  inlineError,
+  next,
+  stepHeading,
+  upload,
+} from '../support/form-page-driver';
 
 jest.setTimeout(browserTestTimeout * 2);
 
 const matterId = 'commercial-entity-establishment';
 const matterTitle = '商事主体设立登记';
 
-/** Checks the page with axe and keeps its screenshot. */
-async function record(page: Page, name: string): Promise<void> {
-  await expectAccessible(page);
-  await screenshot(page, name);
-  expect(pageErrors(page)).toEqual([]);
-}
-
-/** The element rjsf draws for the value at `pointer`. */
-function field(page: Page, pointer: string) {
-  return page.locator(`[id="${fieldIdOf(pointer)}"]`);
-}
-
-function inlineError(page: Page, pointer: string) {
-  return page.locator(`[id="${fieldIdOf(pointer)}__error"]`);
-}
-
-async function fill(page: Page, values: Record<string, string | number>): Promise<void> {
-  for (const [pointer, value] of Object.entries(values)) {
-    await field(page, pointer).fill(String(value));
-  }
-}
-
-async function choose(page: Page, pointer: string, label: string): Promise<void> {
-  await field(page, pointer).selectOption({ label });
-}
-
-async function stepHeading(page: Page, current: number): Promise<void> {
-  await page
-    .getByRole('heading', { level: 2, name: new RegExp(`第 ${current} 步，共 9 步`) })
-    .waitFor();
-}
-
-async function next(page: Page, to: number): Promise<void> {
-  await page.getByRole('button', { name: to === 9 ? '检查填写内容' : '下一步' }).click();
-  await stepHeading(page, to);
-}
-
-/** A JSON request with the context's session and its CSRF token. */
-async function apiCall(context: APIRequestContext, path: string, data: unknown) {
-  const session = await context.get('/api/auth/session');
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const response = await context.post(path, { data, headers: { 'X-CSRF-Token': csrfToken } });
-  if (!response.ok()) throw new Error(`${path}: ${response.status()} ${await response.text()}`);
-  return response.json() as Promise<Record<string, unknown>>;
-}
-
 async function startApplication(page: Page): Promise<string> {
   const created = await apiCall(page.context().request, '/api/applications', { matterId });
   return String(created.id);
-}
-
-async function upload(page: Page, pointer: string, name: string): Promise<void> {
-  const file = sampleFile(name);
-  await field(page, pointer).setInputFiles({
-    name,
-    mimeType: file.mediaType,
-    buffer: file.content,
-  });
-  await page.getByRole('link', { name }).waitFor();
 }
 
 describe('the form page in a browser', () => {

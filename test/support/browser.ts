@@ -156,6 +156,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/**
+ * What every page of a walk gets: axe finds no serious or critical violation, the screenshot is
+ * kept as `NAME.png`, and the page's scripts threw nothing so far.
+ */
+export async function recordPage(page: Page, name: string): Promise<void> {
+  await expectAccessible(page);
+  await screenshot(page, name);
+  expect(pageErrors(page)).toEqual([]);
+}
+
 interface AxeViolation {
   id: string;
   impact: string | null;
