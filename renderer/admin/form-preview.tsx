@@ -2,6 +2,8 @@ import Form from '@rjsf/core';
 import { TranslatableString, englishStringTranslator, replaceStringParameters } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import { Component, type ReactNode, useMemo } from 'react';
+import '../form/form.css';
+import { localizeSchema, localizeUiSchema } from '../form/localized-schema';
 import { type MessageKey, type Translate, useI18n } from '../i18n/i18n';
 import { previewSchema, previewUiSchema } from './preview-schema';
 
@@ -24,7 +26,7 @@ const rjsfWords: Partial<Record<TranslatableString, MessageKey>> = {
 
 /**
  * The form of a definition as applicants will meet it, read-only: rendered by rjsf from the
- * schema and uiSchema, material fields shown as file choosers, no submit button. A schema rjsf
+ * schema and uiSchema in the page's language, material fields shown as file choosers, no submit button. A schema rjsf
  * cannot render shows a notice instead of breaking the page.
  */
 export function FormPreview(props: {
@@ -32,8 +34,15 @@ export function FormPreview(props: {
   uiSchema: Record<string, unknown>;
 }) {
   const { t, locale } = useI18n();
-  const schema = useMemo(() => previewSchema(props.schema), [props.schema]);
-  const uiSchema = useMemo(() => previewUiSchema(props.uiSchema), [props.uiSchema]);
+  // In the page's language, as the form page shows it: one label per field, not "中文 / English".
+  const schema = useMemo(
+    () => localizeSchema(previewSchema(props.schema), locale),
+    [props.schema, locale],
+  );
+  const uiSchema = useMemo(
+    () => localizeUiSchema(previewUiSchema(props.uiSchema), locale),
+    [props.uiSchema, locale],
+  );
   const translate = useMemo(() => translator(t), [t]);
   return (
     <section className="form-preview" aria-labelledby="form-preview-title">
@@ -48,6 +57,7 @@ export function FormPreview(props: {
           uiSchema={uiSchema}
           validator={previewValidator}
           idPrefix="preview"
+          className="step-form"
           readonly
           noHtml5Validate
           translateString={translate}

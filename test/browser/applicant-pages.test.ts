@@ -196,7 +196,11 @@ describe('the applicant pages in a browser', () => {
 
   it('logs in through the demo unified identity provider and binds it', async () => {
     const page = await session.newPage('/login?tab=sso');
+    await record(page, 'login-sso');
     await page.getByRole('link', { name: '前往市网厅统一认证登录' }).click();
+    await page.locator('#username').waitFor();
+    // The demo provider's own page stands in for the city's: kept, not held to our checks.
+    await screenshot(page, 'sso-provider-login');
     await page.locator('#username').fill('lisi');
     await page.locator('#password').fill('Demo-pass-2026');
     await page.locator('button[type=submit]').first().click();
@@ -205,6 +209,7 @@ describe('the applicant pages in a browser', () => {
     await Promise.race([bindPage, consent.click().catch(() => undefined)]);
     await bindPage;
     await heading(page, '绑定账号');
+    await record(page, 'bind-sso');
     await page.locator('#bind-username').fill(enterprise.username);
     await page.locator('#bind-password').fill(enterprise.password);
     await page.getByRole('button', { name: '绑定并登录' }).click();
