@@ -16,6 +16,13 @@ export default defineConfig({
     outDir: join(__dirname, '..', 'dist', 'renderer'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      // rjsf marks its hooks 'use client' for React Server Components; a client bundle has no use
+      // for the directive, and the warning about dropping it drowned the build's own output.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
   server: {
     proxy: { '/api': { target: portalUrl } },
