@@ -7,6 +7,7 @@ import {
 } from '../../definitions/matter-definition';
 import { stateInfo } from '../../definitions/workflow/state-info';
 import { defaultMaxSize } from '../../engine/attachments/attachments';
+import { historyOnlyLabels } from './history-labels';
 
 export interface EventSummary {
   type: string;
@@ -98,8 +99,10 @@ export function statusLabel(compiled: CompiledDefinition, status: string): Label
   return stateInfo(compiled.definition.workflow, status)?.label ?? { 'zh-CN': status, en: status };
 }
 
-/** Labels of events by type, for the history. */
+/** Labels of events by type, for the history: the workflow's, its delays' and the engine's. */
 export function eventLabels(compiled: CompiledDefinition): Map<string, Label> {
   const events = presentEvents(compiled.definition.workflow);
-  return new Map(events.map((event) => [event.type, event.label]));
+  const labels = historyOnlyLabels(compiled);
+  for (const event of events) labels.set(event.type, event.label);
+  return labels;
 }
