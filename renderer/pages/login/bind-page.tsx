@@ -4,9 +4,9 @@ import { ErrorSummary, type FieldProblem } from '../../app/error-summary';
 import { landingPath } from '../../app/page-access';
 import { Link, navigate } from '../../app/router';
 import { type SessionUser, useSession } from '../../app/session';
-import { TextField } from '../../app/text-field';
 import { asApiError } from '../../app/use-api-data';
 import { useI18n } from '../../i18n/i18n';
+import { CredentialFields, missingCredentials, useCredentials } from './credential-fields';
 import { loginProblem } from './login-problem';
 
 /**
@@ -19,22 +19,19 @@ export function BindPage({ query }: { query: URLSearchParams }) {
   const kind = query.get('kind') === 'sso' ? 'sso' : 'certificate';
   const bindingToken = query.get('bindingToken') ?? '';
   const returnTo = query.get('returnTo');
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const credentials = useCredentials();
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const missing: FieldProblem[] = [];
-    if (!username.trim())
-      missing.push({ fieldId: 'bind-username', message: t('login.missing.username') });
-    if (!password) missing.push({ fieldId: 'bind-password', message: t('login.missing.password') });
+    const missing = missingCredentials(credentials, 'bind', t);
     setProblems(missing);
     if (missing.length > 0) return;
     setBusy(true);
     try {
       const path = kind === 'sso' ? '/api/auth/sso/bind' : '/api/auth/ca/bind';
+      const { username, password } = credentials;
       const body = { bindingToken, username: username.trim(), password };
       const answer = await apiPost<{ user: SessionUser }>(path, body);
       session.loggedIn(answer.user);
@@ -61,25 +58,7 @@ export function BindPage({ query }: { query: URLSearchParams }) {
       <p className="lead">{kind === 'sso' ? t('bind.introSso') : t('bind.introCertificate')}</p>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <ErrorSummary problems={problems} />
-        <TextField
-          id="bind-username"
-          label={t('login.username')}
-          value={username}
-          onChange={setUsername}
-          required
-          autoComplete="username"
-          error={errorOf('bind-username')}
-        />
-        <TextField
-          id="bind-password"
-          label={t('login.password')}
-          type="password"
-          value={password}
-          onChange={setPassword}
-          required
-          autoComplete="current-password"
-          error={errorOf('bind-password')}
-        />
+        <CredentialFields prefix="bind" credentials={credentials} errorOf={errorOf} />
         <div className="button-row">
           <button type="submit" className="button-primary" disabled={busy}>
             {t('bind.submit')}

@@ -4,17 +4,16 @@ import { CaptchaField, useCaptcha } from '../../app/captcha-field';
 import { ErrorSummary, type FieldProblem } from '../../app/error-summary';
 import { Link } from '../../app/router';
 import type { SessionUser } from '../../app/session';
-import { TextField } from '../../app/text-field';
 import { asApiError } from '../../app/use-api-data';
 import { useI18n } from '../../i18n/i18n';
+import { CredentialFields, missingCredentials, useCredentials } from './credential-fields';
 import { loginProblem } from './login-problem';
 
 /** 普通登录: username, password and the captcha. */
 export function PasswordLoginForm({ onLoggedIn }: { onLoggedIn(user: SessionUser): void }) {
   const { t } = useI18n();
   const captcha = useCaptcha();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const credentials = useCredentials();
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -24,6 +23,7 @@ export function PasswordLoginForm({ onLoggedIn }: { onLoggedIn(user: SessionUser
     if (missing.length > 0) return setProblems(missing);
     setBusy(true);
     try {
+      const { username, password } = credentials;
       const body = { username: username.trim(), password, ...captcha.fields() };
       const answer = await apiPost<{ user: SessionUser }>('/api/auth/login', body);
       onLoggedIn(answer.user);
@@ -36,10 +36,7 @@ export function PasswordLoginForm({ onLoggedIn }: { onLoggedIn(user: SessionUser
   };
 
   const missingFields = (): FieldProblem[] => {
-    const found: FieldProblem[] = [];
-    if (!username.trim())
-      found.push({ fieldId: 'login-username', message: t('login.missing.username') });
-    if (!password) found.push({ fieldId: 'login-password', message: t('login.missing.password') });
+    const found = missingCredentials(credentials, 'login', t);
     if (!captcha.answer.trim()) {
       found.push({ fieldId: 'login-captcha', message: t('login.missing.captcha') });
     }
@@ -50,25 +47,7 @@ export function PasswordLoginForm({ onLoggedIn }: { onLoggedIn(user: SessionUser
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('login.tab.password')}>
       <ErrorSummary problems={problems} />
-      <TextField
-        id="login-username"
-        label={t('login.username')}
-        value={username}
-        onChange={setUsername}
-        required
-        autoComplete="username"
-        error={errorOf('login-username')}
-      />
-      <TextField
-        id="login-password"
-        label={t('login.password')}
-        type="password"
-        value={password}
-        onChange={setPassword}
-        required
-        autoComplete="current-password"
-        error={errorOf('login-password')}
-      />
+      <CredentialFields prefix="login" credentials={credentials} errorOf={errorOf} />
       <CaptchaField id="login-captcha" captcha={captcha} error={errorOf('login-captcha')} />
       <div className="button-row">
         <button type="submit" className="button-primary" disabled={busy}>
