@@ -91,6 +91,17 @@ describe('the built web pages served by the portal', () => {
     }
   });
 
+  it('sends the pages with a policy that loads nothing from elsewhere and forbids framing', async () => {
+    const page = await client.get('/login');
+    const policy = page.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self' 'unsafe-eval'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    const asset = await client.get('/assets/index-Ab12Cd34.js');
+    expect(asset.headers.get('content-security-policy')).toBeNull();
+  });
+
   it('serves a hashed asset with a year of cache and a plain file without', async () => {
     const asset = await client.get('/assets/index-Ab12Cd34.js');
     expect(asset.status).toBe(200);

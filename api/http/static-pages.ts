@@ -23,6 +23,26 @@ const mediaTypes: Record<string, string> = {
 const hashedAssets = '/assets/';
 const foreverCache = 'public, max-age=31536000, immutable';
 
+/**
+ * The pages load nothing from elsewhere: scripts, styles and fonts from this origin, pictures
+ * from it or as data URIs (the captcha), requests to /api only, and no inline script runs. The
+ * form page compiles each matter's schema into a validator (Ajv generates code, so
+ * 'unsafe-eval'); the schemas arrive at run time and cannot be compiled at build time. No page
+ * may be framed, which keeps the login forms out of a clickjacking frame. A local signing helper for USB keys
+ * (README) would need its loopback origin added to connect-src.
+ */
+const pagePolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 const buildMissing =
   'The web pages are not built yet: run `npm run build` (or `npm start`, which builds them).\n' +
   '网页尚未构建：请运行 npm run build。\n';
@@ -80,6 +100,7 @@ function sendFile(ctx: Context, path: string, stats: Stats): void {
   const hashed = ctx.path.startsWith(hashedAssets);
   ctx.set('Cache-Control', hashed ? foreverCache : 'no-cache');
   ctx.set('X-Content-Type-Options', 'nosniff');
+  if (extname(path).toLowerCase() === '.html') setPageHeaders(ctx);
   ctx.lastModified = stats.mtime;
   ctx.etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
   ctx.type = mediaTypes[extname(path).toLowerCase()] ?? 'application/octet-stream';
@@ -91,6 +112,12 @@ function sendFile(ctx: Context, path: string, stats: Stats): void {
   // Koa answers HEAD without a body; a stream opened for it would only hold a file open.
   if (ctx.method !== 'HEAD') ctx.body = createReadStream(path);
   ctx.length = stats.size;
+}
+
+function setPageHeaders(ctx: Context): void {
+  ctx.set('Content-Security-Policy', pagePolicy);
+  ctx.set('X-Frame-Options', 'DENY');
+  ctx.set('Referrer-Policy', 'same-origin');
 }
 
 function answerPlain(ctx: Context, status: number, text: string): void {
