@@ -52,7 +52,8 @@ function ApplicationView(props: {
   const { application, matter } = props;
   const { t, locale } = useI18n();
   const [asking, setAsking] = useState<ApplicationAction | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // The notice waits for the reload: until then the page still shows the actions of before.
+  const [done, setDone] = useState<{ status: string; text: string } | null>(null);
   const form = useMemo(() => buildMatterForm(matter, locale), [matter, locale]);
   const groups = useMemo(
     () =>
@@ -69,15 +70,16 @@ function ApplicationView(props: {
   const labelOf = (pointer: string) => fieldLabel(form.schema, pointer);
   const finish = (updated: ApplicationDetail) => {
     setAsking(null);
-    setDone(t('form.detail.actionDone', { status: localized(updated.statusLabel, locale) }));
+    const text = t('form.detail.actionDone', { status: localized(updated.statusLabel, locale) });
+    setDone({ status: updated.status, text });
     props.onChanged();
   };
   return (
     <div className="application-page">
       <h1>{localized(application.matterTitle, locale)}</h1>
-      {done ? (
+      {done && done.status === application.status ? (
         <p className="notice notice-success" role="status">
-          {done}
+          {done.text}
         </p>
       ) : null}
       <Overview application={application} locale={locale} />
