@@ -1,9 +1,10 @@
-import { useI18n } from '../i18n/i18n';
+import { localized, useI18n } from '../i18n/i18n';
+import { lintRuleTitles } from './lint-rule-titles';
 import type { LintFinding } from './matter-version';
 
 /** The linter's findings, errors first, each placed by pointer and by line and column. */
 export function LintFindingsTable({ findings }: { findings: LintFinding[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (findings.length === 0) return <p>{t('admin.lint.none')}</p>;
   const ordered = [...findings].sort(
     (a, b) => severityRank(a) - severityRank(b) || a.line - b.line || a.column - b.column,
@@ -30,6 +31,11 @@ export function LintFindingsTable({ findings }: { findings: LintFinding[] }) {
                 </span>
               </td>
               <td>
+                {lintRuleTitles[finding.rule] && (
+                  <span className="lint-rule-title">
+                    {localized(lintRuleTitles[finding.rule], locale)}
+                  </span>
+                )}
                 <code>{finding.rule}</code>
               </td>
               <td>

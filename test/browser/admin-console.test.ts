@@ -147,7 +147,9 @@ describe('the admin console in a browser', () => {
       .getByText(/^发现 \d+ 个错误/)
       .waitFor();
     const findings = page.getByRole('table', { name: /条检查结果/ });
-    await findings.getByRole('cell', { name: 'workflow-unknown-state' }).waitFor();
+    await findings
+      .getByRole('cell', { name: /^转换指向不存在的状态\s*workflow-unknown-state$/ })
+      .waitFor();
     await findings.getByText('/workflow/states/submitted/on/REJECT/target').waitFor();
     expect(await page.getByRole('button', { name: '保存为草稿版本' }).count()).toBe(0);
     expect(await storedMatterIds(page)).not.toContain('bundle-workflow-unknown-state');
