@@ -77,11 +77,12 @@ function ApplicationView(props: {
   return (
     <div className="application-page">
       <h1>{localized(application.matterTitle, locale)}</h1>
-      {done && done.status === application.status ? (
-        <p className="notice notice-success" role="status">
-          {done.text}
-        </p>
-      ) : null}
+      {/* Always there, so screen readers announce the text when it arrives. */}
+      <div role="status" aria-live="polite">
+        {done && done.status === application.status ? (
+          <p className="notice notice-success">{done.text}</p>
+        ) : null}
+      </div>
       <Overview application={application} locale={locale} />
       <Actions application={application} onAsk={setAsking} />
       <Correction application={application} labelOf={labelOf} />
