@@ -152,7 +152,7 @@ export async function reclaimStaleOutboxRows(database: Database, leaseMs: number
  */
 export async function pendingOutboxRows(
   database: Database,
-  options: { olderThanMs: number; limit: number; payloadOf: readonly string[] },
+  options: { olderThanMs: number; limit: number; payloadOf: readonly string[]; afterId?: number },
 ): Promise<OutboxRow[]> {
   const kinds = options.payloadOf.length > 0 ? options.payloadOf : [''];
   const payload = database.raw(
@@ -167,6 +167,7 @@ export async function pendingOutboxRows(
       '<=',
       database.raw(`now() - ? * interval '1 millisecond'`, [options.olderThanMs]),
     )
+    .where('id', '>', options.afterId ?? 0)
     .orderBy('id')
     .limit(options.limit);
   return rows.map(outboxRowFrom);

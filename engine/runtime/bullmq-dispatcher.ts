@@ -103,12 +103,17 @@ interface Publisher {
 
 /** Queues pending rows at least `olderThanMs` old, in batches, timer rows in outbox order. */
 async function publishPending(publisher: Publisher, olderThanMs: number): Promise<void> {
+  // Rows stay pending until a worker delivers them, so each batch starts after the last one:
+  // reading from the top again would find the same rows forever while the workers are behind.
+  let afterId = 0;
   for (;;) {
     const rows = await pendingOutboxRows(publisher.database, {
       olderThanMs,
       limit: batchSize,
       payloadOf: timerKinds,
+      afterId,
     });
+    afterId = rows.at(-1)?.id ?? afterId;
     const deliveries = rows.filter((row) => !timerKinds.includes(row.kind));
     await queueDeliveries(publisher, deliveries, olderThanMs > 0);
     for (const row of rows) {

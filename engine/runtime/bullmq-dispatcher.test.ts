@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { createLogger } from '../logger';
+import { type TestDatabase, createTestDatabase } from '../../test/support/test-database';
+import { createBullmqDispatcher } from './bullmq-dispatcher';
+import { runtimeQueueName } from './runtime-queue';
+
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * Regression: while no worker delivered, the sweep read the first 500 pending rows, queued them,
+ * and read the same 500 again, forever, once more than one batch was waiting. The portal then
+ * hammered PostgreSQL and Redis and never stopped (a benchmark's portal spun for half an hour).
+ */
+describe('the BullMQ dispatcher with more pending rows than one batch and no worker', () => {
+  let test: TestDatabase;
+  const prefix = `mf-test-${randomUUID()}`;
+  const rows = 1_234;
+
+  beforeAll(async () => {
+    test = await createTestDatabase('postgres');
+    const pending = Array.from({ length: rows }, (_, i) => ({ kind: 'mail', payload: { i } }));
+    await test.database.batchInsert('outbox', pending, 500);
+  }, 60_000);
+  afterAll(async () => {
+    const queue = new Queue(runtimeQueueName, { connection: { url: redisUrl }, prefix });
+    await queue.obliterate({ force: true });
+    await queue.close();
+    await test.drop();
+  });
+
+  it('queues every row once and stops', async () => {
+    const dispatcher = createBullmqDispatcher({
+      database: test.database,
+      logger: createLogger({ level: 'silent' }),
+      queue: { redisUrl, prefix },
+      sweepMs: 60_000,
+      graceMs: 0,
+    });
+    dispatcher.wake();
+    await dispatcher.stop();
+
+    const queue = new Queue(runtimeQueueName, { connection: { url: redisUrl }, prefix });
+    const counts = await queue.getJobCounts('waiting');
+    await queue.close();
+    expect(counts.waiting).toBe(rows);
+  }, 60_000);
+});
