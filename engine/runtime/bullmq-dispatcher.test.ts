@@ -23,11 +23,34 @@ describe('the BullMQ dispatcher with more pending rows than one batch and no wor
     await test.database.batchInsert('outbox', pending, 500);
   }, 60_000);
   afterAll(async () => {
-    const queue = new Queue(runtimeQueueName, { connection: { url: redisUrl }, prefix });
-    await queue.obliterate({ force: true });
-    await queue.close();
+    for (const name of [prefix, `${prefix}-cursor`]) {
+      const queue = new Queue(runtimeQueueName, { connection: { url: redisUrl }, prefix: name });
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
     await test.drop();
   });
+
+  it('reads only the rows after those it queued at the next wake-up', async () => {
+    const dispatcher = createBullmqDispatcher({
+      database: test.database,
+      logger: createLogger({ level: 'silent' }),
+      queue: { redisUrl, prefix: `${prefix}-cursor` },
+      sweepMs: 60_000,
+      graceMs: 60_000,
+    });
+    dispatcher.wake();
+    await waitForJobs(`${prefix}-cursor`, rows);
+
+    const reads = countOutboxReads(test);
+    await test.database('outbox').insert({ kind: 'mail', payload: { i: rows } });
+    dispatcher.wake();
+    await waitForJobs(`${prefix}-cursor`, rows + 1);
+    await dispatcher.stop();
+    const readsAfterCursor = reads.stop();
+    await test.database('outbox').where('payload', '@>', { i: rows }).delete();
+    expect(readsAfterCursor).toBe(1);
+  }, 60_000);
 
   it('queues every row once and stops', async () => {
     const dispatcher = createBullmqDispatcher({
@@ -46,3 +69,31 @@ describe('the BullMQ dispatcher with more pending rows than one batch and no wor
     expect(counts.waiting).toBe(rows);
   }, 60_000);
 });
+
+async function waitForJobs(prefix: string, count: number): Promise<void> {
+  const queue = new Queue(runtimeQueueName, { connection: { url: redisUrl }, prefix });
+  try {
+    for (let attempt = 0; attempt < 300; attempt++) {
+      if (((await queue.getJobCounts('waiting')).waiting ?? 0) >= count) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`fewer than ${count} jobs were queued`);
+  } finally {
+    await queue.close();
+  }
+}
+
+/** Counts the dispatcher's reads of pending outbox rows until stop(). */
+function countOutboxReads(test: TestDatabase): { stop(): number } {
+  let reads = 0;
+  const listener = (query: { sql: string }) => {
+    if (/^select .* from "outbox"/i.test(query.sql)) reads++;
+  };
+  test.database.on('query', listener);
+  return {
+    stop() {
+      test.database.off('query', listener);
+      return reads;
+    },
+  };
+}

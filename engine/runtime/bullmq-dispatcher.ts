@@ -58,8 +58,15 @@ export function createBullmqDispatcher(options: BullmqDispatcherOptions): Dispat
   queue.on('error', (error) => health.failed(error));
 
   const publisher = { queue, database, logger, now, recent };
+  // A wake-up reads only the rows after the last one a wake-up queued, so a backlog the workers
+  // have not reached yet is not read again at every commit. A row that failed to queue, or that
+  // committed after a higher id was queued, is still pending: the sweeper hands it over.
+  let wakeCursor = 0;
   const wake = coalescingTask(
-    () => publishPending(publisher, 0).then(health.ok),
+    async () => {
+      wakeCursor = await publishPending(publisher, 0, wakeCursor);
+      health.ok();
+    },
     (error) => health.failed(error),
   );
   // While publishing fails, wake-ups leave the rows to the sweeper rather than fail once per
@@ -101,11 +108,18 @@ interface Publisher {
   recent: RecentlyQueued;
 }
 
-/** Queues pending rows at least `olderThanMs` old, in batches, timer rows in outbox order. */
-async function publishPending(publisher: Publisher, olderThanMs: number): Promise<void> {
+/**
+ * Queues pending rows at least `olderThanMs` old with ids above `startAfter`, in batches, timer
+ * rows in outbox order; answers the last id it read.
+ */
+async function publishPending(
+  publisher: Publisher,
+  olderThanMs: number,
+  startAfter = 0,
+): Promise<number> {
   // Rows stay pending until a worker delivers them, so each batch starts after the last one:
   // reading from the top again would find the same rows forever while the workers are behind.
-  let afterId = 0;
+  let afterId = startAfter;
   for (;;) {
     const rows = await pendingOutboxRows(publisher.database, {
       olderThanMs,
@@ -119,7 +133,7 @@ async function publishPending(publisher: Publisher, olderThanMs: number): Promis
     for (const row of rows) {
       if (timerKinds.includes(row.kind)) await scheduleTimerRow(publisher, row);
     }
-    if (rows.length < batchSize) return;
+    if (rows.length < batchSize) return afterId;
   }
 }
 
