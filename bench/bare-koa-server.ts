@@ -1,5 +1,6 @@
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
+import { randomUUID } from 'node:crypto';
 import Koa from 'koa';
 import { verifyPassword } from '../engine/accounts/password-hash';
 import type { SessionStore } from '../engine/accounts/session-store';
@@ -52,41 +53,86 @@ export function createBareServer(database: Database, sessions: SessionStore): Ko
   });
   router.post('/applications/:id/events', async (ctx) => {
     const accountId = await sessionAccount(database, sessions, ctx.cookies.get('sid'));
-    ctx.body = await database.transaction(async (trx) => {
-      const row = await trx('applications').where({ id: ctx.params.id }).forUpdate().first();
-      const last = await trx('application_events')
-        .where({ application_id: row.id })
-        .max({ seq: 'seq' })
-        .first();
-      await trx('application_events').insert({
-        application_id: row.id,
-        seq: Number(last?.seq ?? 0) + 1,
-        event: 'SUBMIT',
-        from_status: row.status,
-        to_status: 'submitted',
-        actor_id: accountId,
-        actor_kind: 'applicant',
-      });
-      const [updated] = await trx('applications')
-        .where({ id: row.id })
-        .update({
-          status: 'submitted',
-          category: 'submitted',
-          version: row.version + 1,
-          updated_at: new Date(),
-        })
-        .returning('*');
-      await trx('outbox').insert({
-        application_id: row.id,
-        kind: 'notify',
-        payload: JSON.stringify({ template: 'submitted' }),
-      });
-      return updated;
-    });
+    ctx.body = await database.transaction((trx) =>
+      submitLikeThePortal(trx, ctx.params.id ?? '', accountId),
+    );
   });
   app.use(bodyParser());
   app.use(router.routes());
   return app;
+}
+
+/**
+ * The statements of the portal's SUBMIT, in its order and with rows of its sizes: the row lock,
+ * the check of the uploaded files the data names, the state update, the audit row, the 5-day
+ * acceptance timer and three outbox rows (a timer row, and two notifications whose payloads
+ * carry the form data as the portal's template context does).
+ */
+async function submitLikeThePortal(trx: Database, id: string, accountId: string) {
+  const row = await trx('applications').where({ id }).forUpdate().first();
+  await trx('attachments')
+    .where({ application_id: row.id })
+    .whereIn('id', fileIdsOf(row.data))
+    .select('id', 'sha256');
+  const now = new Date();
+  const [updated] = await trx('applications')
+    .where({ id: row.id })
+    .update({
+      status: 'submitted',
+      category: 'submitted',
+      snapshot: JSON.stringify({ status: 'active', value: 'submitted', historyValue: {} }),
+      corrections: null,
+      version: row.version + 1,
+      updated_at: now,
+      submitted_at: now,
+    })
+    .returning('*');
+  const last = await trx('application_events')
+    .where({ application_id: row.id })
+    .max({ seq: 'seq' })
+    .first();
+  await trx('application_events').insert({
+    application_id: row.id,
+    seq: Number(last?.seq ?? 0) + 1,
+    event: 'SUBMIT',
+    from_status: row.status,
+    to_status: 'submitted',
+    actor_id: accountId,
+    actor_kind: 'applicant',
+    actor_roles: [],
+    created_at: now,
+  });
+  const timerId = randomUUID();
+  const dueAt = new Date(now.getTime() + fiveDays);
+  await trx('timers').insert({
+    id: timerId,
+    application_id: row.id,
+    kind: 'after',
+    key: `xstate.after.P5D.${row.matter_id}.submitted`,
+    event: JSON.stringify({ type: `xstate.after.P5D.${row.matter_id}.submitted` }),
+    status: 'pending',
+    due_at: dueAt,
+    duration_ms: fiveDays,
+  });
+  const notice = (template: string) =>
+    JSON.stringify({ template, to: 'applicant', context: { data: row.data, now } });
+  await trx('outbox').insert([
+    { application_id: row.id, kind: 'timer', payload: JSON.stringify({ timerId, dueAt }) },
+    { application_id: row.id, kind: 'email', payload: notice('submitted') },
+    { application_id: row.id, kind: 'sms', payload: notice('submitted') },
+  ]);
+  return updated;
+}
+
+const fiveDays = 5 * 24 * 3600 * 1000;
+
+/** The ids of uploaded files the data references (`{id, name, size, sha256}` anywhere in it). */
+function fileIdsOf(data: unknown): string[] {
+  if (Array.isArray(data)) return data.flatMap(fileIdsOf);
+  if (!data || typeof data !== 'object') return [];
+  const record = data as Record<string, unknown>;
+  if (typeof record.id === 'string' && typeof record.sha256 === 'string') return [record.id];
+  return Object.values(record).flatMap(fileIdsOf);
 }
 
 async function sessionAccount(
