@@ -1,4 +1,5 @@
 import { Fragment, useMemo, useState } from 'react';
+import { LiveNotice } from '../app/live-notice';
 import { LoadState } from '../app/load-state';
 import { Link } from '../app/router';
 import { useApiData } from '../app/use-api-data';
@@ -77,12 +78,9 @@ function ApplicationView(props: {
   return (
     <div className="application-page">
       <h1>{localized(application.matterTitle, locale)}</h1>
-      {/* Always there, so screen readers announce the text when it arrives. */}
-      <div role="status" aria-live="polite">
-        {done && done.status === application.status ? (
-          <p className="notice notice-success">{done.text}</p>
-        ) : null}
-      </div>
+      <LiveNotice className="notice notice-success">
+        {done && done.status === application.status ? done.text : null}
+      </LiveNotice>
       <Overview application={application} locale={locale} />
       <Actions application={application} onAsk={setAsking} />
       <Correction application={application} labelOf={labelOf} />

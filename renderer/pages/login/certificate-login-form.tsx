@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError, apiPost } from '../../api/api-client';
 import { ErrorSummary, type FieldProblem } from '../../app/error-summary';
+import { LiveNotice } from '../../app/live-notice';
 import { Link, navigate } from '../../app/router';
 import type { SessionUser } from '../../app/session';
 import { TextField } from '../../app/text-field';
@@ -96,11 +97,7 @@ export function CertificateLoginForm({ returnTo, onLoggedIn }: Props) {
         autoComplete="off"
         error={errorOf('ca-password')}
       />
-      {progress && (
-        <p className="notice" role="status">
-          {progress}
-        </p>
-      )}
+      <LiveNotice className="notice">{progress}</LiveNotice>
       <div className="button-row">
         <button type="submit" className="button-primary" disabled={progress !== null}>
           {t('login.submit')}

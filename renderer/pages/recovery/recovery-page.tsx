@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { type ApiError, apiPost } from '../../api/api-client';
 import { CaptchaField, useCaptcha } from '../../app/captcha-field';
 import { ErrorSummary, type FieldProblem } from '../../app/error-summary';
+import { LiveNotice } from '../../app/live-notice';
 import { Link } from '../../app/router';
 import { TextField } from '../../app/text-field';
 import { asApiError } from '../../app/use-api-data';
@@ -200,7 +201,7 @@ function CodeStep(props: { state: Extract<RecoveryStep, { step: 'code' }>; go: G
       <p role="status">
         {t(`recovery.code.sent.${state.channel.channel}`, { masked: state.channel.masked })}
       </p>
-      {resent && <p role="status">{t('recovery.code.resent')}</p>}
+      <LiveNotice>{resent && t('recovery.code.resent')}</LiveNotice>
       <TextField
         id="recovery-code"
         label={t('recovery.code.label')}
