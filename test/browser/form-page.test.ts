@@ -14,10 +14,12 @@ import {
   establishmentSample as sample,
   field,
   fill,
+  fillCapitalStep,
+  fillMaterialsStep,
+  fillPeopleStep,
   inlineError,
   next,
   stepHeading,
-  upload,
 } from '../support/form-page-driver';
 
 jest.setTimeout(browserTestTimeout * 2);
@@ -84,13 +86,7 @@ describe('the form page in a browser', () => {
     expect(await page.locator('.error-summary').count()).toBe(0);
 
     await next(page, 2);
-    await fill(page, {
-      '/registeredCapital': sample.registeredCapital,
-      '/businessScope': sample.businessScope,
-      '/plannedEmployees': sample.plannedEmployees,
-    });
-    await page.getByRole('radio', { name: '固定期限' }).check();
-    await field(page, '/operatingTerm/years').fill('30');
+    await fillCapitalStep(page);
     await record(page, 'form-step-2');
 
     await next(page, 3);
@@ -110,18 +106,7 @@ describe('the form page in a browser', () => {
     await record(page, 'form-step-3');
 
     await next(page, 4);
-    const { legalRepresentative: legal, contactPerson: contact } = sample;
-    await fill(page, {
-      '/legalRepresentative/name': legal.name,
-      '/legalRepresentative/idNumber': legal.idNumber,
-      '/legalRepresentative/mobile': legal.mobile,
-      '/legalRepresentative/email': legal.email,
-      '/contactPerson/name': contact.name,
-      '/contactPerson/mobile': contact.mobile,
-      '/contactPerson/phone': contact.phone,
-      '/contactPerson/email': contact.email,
-    });
-    await choose(page, '/legalRepresentative/position', '执行董事');
+    await fillPeopleStep(page);
     await record(page, 'form-step-4');
   });
 
@@ -172,11 +157,7 @@ describe('the form page in a browser', () => {
       .getByRole('alert')
       .getByText(/“notes.txt”的文件类型不支持/)
       .waitFor();
-    await upload(page, '/articlesOfAssociation', '公司章程.pdf');
-    await upload(page, '/shareholderQualification', '林晓峰身份证.jpg');
-    await upload(page, '/shareholderQualification', '南岭创投营业执照.pdf');
-    await upload(page, '/premisesProof', '房屋租赁合同.pdf');
-    await upload(page, '/legalRepAppointment', '股东会决议.pdf');
+    await fillMaterialsStep(page);
     await record(page, 'form-step-7-materials');
 
     await next(page, 8);

@@ -95,7 +95,7 @@ async function fillNameStep(page: Page): Promise<void> {
   await choose(page, '/entityType', '有限责任公司');
 }
 
-async function fillCapitalStep(page: Page): Promise<void> {
+export async function fillCapitalStep(page: Page): Promise<void> {
   await fill(page, {
     '/registeredCapital': sample.registeredCapital,
     '/businessScope': sample.businessScope,
@@ -118,7 +118,7 @@ async function fillAddressStep(page: Page): Promise<void> {
   await page.getByRole('radio', { name: '租赁' }).check();
 }
 
-async function fillPeopleStep(page: Page): Promise<void> {
+export async function fillPeopleStep(page: Page): Promise<void> {
   const { legalRepresentative: legal, contactPerson: contact } = sample;
   await fill(page, {
     '/legalRepresentative/name': legal.name,
@@ -154,7 +154,7 @@ async function fillShareholdersStep(page: Page): Promise<void> {
   await choose(page, '/shareholders/1/contributionMethod', '货币');
 }
 
-async function fillMaterialsStep(page: Page): Promise<void> {
+export async function fillMaterialsStep(page: Page): Promise<void> {
   await upload(page, '/articlesOfAssociation', '公司章程.pdf');
   await upload(page, '/shareholderQualification', '林晓峰身份证.jpg');
   await upload(page, '/shareholderQualification', '南岭创投营业执照.pdf');
