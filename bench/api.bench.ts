@@ -208,10 +208,12 @@ function settle(): Promise<void> {
 
 function printTable(rows: Comparison[]): void {
   console.log(
-    `\nportal API vs bare Koa + same SQL, PostgreSQL, ${connections} connections, ${seconds} s each`,
+    `\nportal API vs bare Koa + same SQL, PostgreSQL, ${connections} connections, ` +
+      `${seconds} s each`,
   );
   console.log(
-    'scenario          ours req/s  ours p99 ms  bare req/s  bare p99 ms  ours/bare  non-2xx ours/bare',
+    'scenario          ours req/s  ours p99 ms  bare req/s  bare p99 ms  ours/bare' +
+      '  non-2xx ours/bare',
   );
   for (const { name, ours, bare } of rows) {
     const ratio = bare.rps > 0 ? (ours.rps / bare.rps).toFixed(2) : '-';

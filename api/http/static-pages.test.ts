@@ -91,7 +91,7 @@ describe('the built web pages served by the portal', () => {
     }
   });
 
-  it('sends the pages with a policy that loads nothing from elsewhere and forbids framing', async () => {
+  it('sends pages with a policy loading nothing from elsewhere, framing forbidden', async () => {
     const page = await client.get('/login');
     const policy = page.headers.get('content-security-policy') ?? '';
     expect(policy).toContain("script-src 'self' 'unsafe-eval'");

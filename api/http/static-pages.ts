@@ -28,8 +28,8 @@ const foreverCache = 'public, max-age=31536000, immutable';
  * from it or as data URIs (the captcha), requests to /api only, and no inline script runs. The
  * form page compiles each matter's schema into a validator (Ajv generates code, so
  * 'unsafe-eval'); the schemas arrive at run time and cannot be compiled at build time. No page
- * may be framed, which keeps the login forms out of a clickjacking frame. A local signing helper for USB keys
- * (README) would need its loopback origin added to connect-src.
+ * may be framed, which keeps the login forms out of a clickjacking frame. A local signing
+ * helper for USB keys (README) would need its loopback origin added to connect-src.
  */
 const pagePolicy = [
   "default-src 'self'",

@@ -18,7 +18,8 @@ function rawMultipart(parts: string[], boundary = 'XyZ', end = `--${boundary}--\
 const materialPart =
   'Content-Disposition: form-data; name="materialId"\r\n\r\narticlesOfAssociation';
 const filePart = (name = 'a.pdf') =>
-  `Content-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7`;
+  `Content-Disposition: form-data; name="file"; filename="${name}"\r\n` +
+  'Content-Type: application/pdf\r\n\r\n%PDF-1.7';
 
 describe('material uploads', () => {
   let server: TestApiServer;
@@ -35,7 +36,7 @@ describe('material uploads', () => {
   const upload = (body: unknown, headers: Record<string, string> = {}, client = applicant) =>
     client.request('POST', `/api/applications/${applicationId}/attachments`, body, headers);
 
-  it('stores a file within the limit with its sha256, and gives it back under its name', async () => {
+  it('stores a file within the limit with its sha256, and gives it back by name', async () => {
     const content = Buffer.from('%PDF-1.7 公司章程');
     const response = await upload(
       uploadForm('articlesOfAssociation', '公司章程 (签字).pdf', content, 'application/pdf'),
@@ -54,7 +55,8 @@ describe('material uploads', () => {
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('content-disposition')).toBe(
-      `attachment; filename="____ (__).pdf"; filename*=UTF-8''${encodeURIComponent('公司章程')}%20%28${encodeURIComponent('签字')}%29.pdf`,
+      `attachment; filename="____ (__).pdf"; filename*=UTF-8''` +
+        `${encodeURIComponent('公司章程')}%20%28${encodeURIComponent('签字')}%29.pdf`,
     );
     expect(download.text).toBe(content.toString());
   });

@@ -104,7 +104,9 @@ function loginRoute(services: ApiServices): RouteSpec<LoginBody> {
       200: '`{user, csrfToken}` and a new `sid` cookie',
       401: '`invalid_credentials`, the same for an unknown user and a wrong password',
       422: '`captcha_invalid`',
-      429: '`locked` with `Retry-After` (seconds), after repeated failures of the account or address',
+      429:
+        '`locked` with `Retry-After` (seconds), after repeated failures of the account or ' +
+        'address',
     },
     async handler(ctx, { body }) {
       await requireCaptcha(services, body);
@@ -150,7 +152,10 @@ const described = (description: string) => ({ description });
 const registrationDocument = {
   type: 'object',
   description:
-    'Every rule is checked at once and each broken one reported with its pointer: username 4-32 characters of letters, digits, `_ - .`, starting with a letter, unique whatever the case; password 8-64 characters with three of lower, upper, digit, symbol, not containing the username; phone a mainland mobile number; a valid e-mail.',
+    'Every rule is checked at once and each broken one reported with its pointer: username ' +
+    '4-32 characters of letters, digits, `_ - .`, starting with a letter, unique whatever the ' +
+    'case; password 8-64 characters with three of lower, upper, digit, symbol, not containing ' +
+    'the username; phone a mainland mobile number; a valid e-mail.',
   properties: {
     kind: described('`individual` or `enterprise`'),
     username: described('4-32 characters, starts with a letter'),
@@ -158,7 +163,9 @@ const registrationDocument = {
     phone: described('mainland mobile number: a recovery channel'),
     email: described('e-mail address: a recovery channel'),
     profile: described(
-      'individual: `{realName, idNumber}` (resident ID), optional `address`, `postalCode`; enterprise: `{enterpriseName, creditCode, legalRepresentative, contactName}`, optional `contactPhone`, `address`, `postalCode`',
+      'individual: `{realName, idNumber}` (resident ID), optional `address`, `postalCode`; ' +
+        'enterprise: `{enterpriseName, creditCode, legalRepresentative, contactName}`, optional ' +
+        '`contactPhone`, `address`, `postalCode`',
     ),
     captchaId: described(captchaProperties.captchaId.description),
     captchaAnswer: described(captchaProperties.captchaAnswer.description),
