@@ -10,7 +10,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fork } from 'node:child_process';
 import { apiConfigFromEnv } from '../api/api-config';
 import { startPortal } from '../api/portal';
 import { routeModules } from '../api/route-modules';
@@ -23,6 +22,7 @@ import { enterpriseContact, saveSample } from '../test/support/engine-fixture';
 import { createTestDatabase } from '../test/support/test-database';
 import type { LoadApplicant, LoadResult, LoadRun } from './api-load';
 import { createBareServer } from './bare-koa-server';
+import { runLoadProcess } from './load-process';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -184,18 +184,8 @@ function asInsert(row: Record<string, unknown>) {
   };
 }
 
-/** Runs the load from a child process, so the load generator never slows the server. */
 function runLoad(run: LoadRun): Promise<LoadResult> {
-  const child = fork(join(__dirname, 'api-load.ts'), { execArgv: ['--require', 'tsx/cjs'] });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: LoadResult | { error: string }) => {
-      child.kill();
-      if ('error' in message) reject(new Error(message.error));
-      else resolve(message);
-    });
-    child.once('error', reject);
-    child.send(run);
-  });
+  return runLoadProcess<LoadRun, LoadResult>('api-load.ts', run);
 }
 
 /**

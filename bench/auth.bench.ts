@@ -5,7 +5,6 @@
  * a password login is one request that checks a scrypt hash. In process it times the
  * certificate check alone. Prints the median of several rounds and the ratio.
  */
-import { fork } from 'node:child_process';
 import { sign, verify } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -35,6 +34,7 @@ import {
 import { createTestDatabase } from '../test/support/test-database';
 import type { AuthLoadResult, AuthLoadRun, AuthLoadUser } from './auth-load';
 import { type Contender, keepAlive, measureRates, percentile } from './timing';
+import { runLoadProcess } from './load-process';
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);
@@ -231,18 +231,8 @@ function printHttp(
   console.log(`  certificate / password: ${ratio.toFixed(1)} ×`);
 }
 
-/** Runs one load from a child process, so generating it never slows the server's event loop. */
 function runLoad(run: AuthLoadRun): Promise<AuthLoadResult> {
-  const child = fork(join(__dirname, 'auth-load.ts'), { execArgv: ['--require', 'tsx/cjs'] });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: AuthLoadResult | { error: string }) => {
-      child.kill();
-      if ('error' in message) reject(new Error(message.error));
-      else resolve(message);
-    });
-    child.once('error', reject);
-    child.send(run);
-  });
+  return runLoadProcess<AuthLoadRun, AuthLoadResult>('auth-load.ts', run);
 }
 
 /** Lets the last requests of a round (password hashes above all) finish before the next. */
