@@ -17,6 +17,7 @@ import {
   fillCapitalStep,
   fillMaterialsStep,
   fillPeopleStep,
+  fillShareholdersStep,
   inlineError,
   next,
   stepHeading,
@@ -112,24 +113,8 @@ describe('the form page in a browser', () => {
 
   it('checks shareholders’ numbers as they are typed in and moves on once fixed', async () => {
     await next(page, 5);
-    const [person, , company] = sample.shareholders;
-    await page.getByRole('radio', { name: '自然人' }).first().check();
-    await fill(page, {
-      '/shareholders/0/name': person!.name,
-      '/shareholders/0/idNumber': person!.idNumber,
-      '/shareholders/0/capitalContribution': 400,
-      '/shareholders/0/contributionDate': person!.contributionDate,
-    });
-    await choose(page, '/shareholders/0/contributionMethod', '货币');
-    await page.getByRole('button', { name: '添加一项' }).click();
-    await page.getByRole('radio', { name: '法人' }).nth(1).check();
-    await fill(page, {
-      '/shareholders/1/name': company!.name,
-      '/shareholders/1/idNumber': '91440300MA5H7K3Q69',
-      '/shareholders/1/capitalContribution': 100,
-      '/shareholders/1/contributionDate': company!.contributionDate,
-    });
-    await choose(page, '/shareholders/1/contributionMethod', '货币');
+    const company = sample.shareholders[2]!;
+    await fillShareholdersStep(page, '91440300MA5H7K3Q69');
     await inlineError(page, '/shareholders/1/idNumber')
       .getByText('统一社会信用代码校验位不正确')
       .waitFor();
@@ -140,7 +125,7 @@ describe('the form page in a browser', () => {
       .getByRole('link', { name: /股东 2 · 证照号码/ })
       .waitFor();
     await record(page, 'form-step-5-error');
-    await field(page, '/shareholders/1/idNumber').fill(company!.idNumber);
+    await field(page, '/shareholders/1/idNumber').fill(company.idNumber);
     await next(page, 6);
     expect(await page.locator('.error-summary').count()).toBe(0);
     await record(page, 'form-step-6');

@@ -133,7 +133,14 @@ export async function fillPeopleStep(page: Page): Promise<void> {
   await choose(page, '/legalRepresentative/position', '执行董事');
 }
 
-async function fillShareholdersStep(page: Page): Promise<void> {
+/**
+ * Fills step 5 with a person and a company as shareholders; `companyIdNumber` replaces the
+ * company's credit code, for a test that types a wrong one first.
+ */
+export async function fillShareholdersStep(
+  page: Page,
+  companyIdNumber = sample.shareholders[2]!.idNumber,
+): Promise<void> {
   const [person, , company] = sample.shareholders;
   await page.getByRole('radio', { name: '自然人' }).first().check();
   await fill(page, {
@@ -147,7 +154,7 @@ async function fillShareholdersStep(page: Page): Promise<void> {
   await page.getByRole('radio', { name: '法人' }).nth(1).check();
   await fill(page, {
     '/shareholders/1/name': company!.name,
-    '/shareholders/1/idNumber': company!.idNumber,
+    '/shareholders/1/idNumber': companyIdNumber,
     '/shareholders/1/capitalContribution': 100,
     '/shareholders/1/contributionDate': company!.contributionDate,
   });
