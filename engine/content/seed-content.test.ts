@@ -26,7 +26,7 @@ describe.each(databaseKinds)('seedContent on %s', (kind) => {
     expect(categories.map((c) => c.id)).toEqual(['documents', 'drivers']);
     const readme = categories[1]?.files[0];
     const stored = await readDownloadFile(test.database, readme?.id ?? '');
-    const path = join(contentFolder, 'downloads', 'drivers', 'ca-helper-readme.txt');
+    const path = join(contentFolder, 'downloads', 'drivers', 'ca-certificate-readme.txt');
     expect(stored.content.equals(readFileSync(path))).toBe(true);
   });
 

@@ -51,7 +51,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'home.workstationText': 'See your applications by status; continue, correct or withdraw them.',
   'home.introText': 'Which matters need a CA certificate login.',
   'home.faqText': 'Common questions about the CA certificate login, and their answers.',
-  'home.downloadsText': 'The user guide, how-to guides and the certificate helper.',
+  'home.downloadsText': 'The user guide, how-to guides and the CA login notes.',
   'home.loginWays': 'Ways to log in',
   'home.loginPassword': 'Standard login: username, password and captcha.',
   'home.loginCertificate':
@@ -93,8 +93,8 @@ export const en: Record<keyof typeof zhCN, string> = {
     'The file cannot be opened: it is not a PKCS#12 certificate, or the password is wrong',
   'login.ca.pkcs12_no_key': 'The file holds no private key for its certificate',
   'login.ca.pkcs12_key_unsupported':
-    'This kind of key is not supported here: use an RSA certificate or the certificate helper',
-  'login.ca.downloads': 'Certificate helper and drivers',
+    'This kind of key is not supported yet: certificate files with RSA keys can be used',
+  'login.ca.downloads': 'CA login notes (driver downloads)',
   'login.sso.intro': 'Log in with your city service hall account; you come back here afterwards.',
   'login.sso.start': 'Go to the city unified login',
   'login.sso.firstUse':

@@ -102,7 +102,7 @@ export function CertificateLoginForm({ returnTo, onLoggedIn }: Props) {
         <button type="submit" className="button-primary" disabled={progress !== null}>
           {t('login.submit')}
         </button>
-        <Link to="/downloads">{t('login.ca.downloads')}</Link>
+        <Link to="/downloads?category=drivers">{t('login.ca.downloads')}</Link>
         <Link to="/faq">{t('nav.faq')}</Link>
       </div>
     </form>
