@@ -2,7 +2,12 @@ import { apiConfigFromEnv } from './api-config';
 
 describe('apiConfigFromEnv', () => {
   it('asks for the captcha and plain cookies by default', () => {
-    expect(apiConfigFromEnv({})).toEqual({ captcha: true, secureCookies: false, jsonLimit: '1mb' });
+    expect(apiConfigFromEnv({})).toEqual({
+      captcha: true,
+      secureCookies: false,
+      trustProxy: false,
+      jsonLimit: '1mb',
+    });
   });
 
   it('turns the captcha off for local testing', () => {
@@ -24,6 +29,13 @@ describe('apiConfigFromEnv', () => {
 
   it('refuses a value that is neither on nor off', () => {
     expect(() => apiConfigFromEnv({ CAPTCHA: 'maybe' })).toThrow(/CAPTCHA must be "on" or "off"/);
+    expect(() => apiConfigFromEnv({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY must be/);
+  });
+
+  it('trusts X-Forwarded-For only when TRUST_PROXY says so', () => {
+    expect(apiConfigFromEnv({ TRUST_PROXY: 'on' }).trustProxy).toBe(true);
+    expect(apiConfigFromEnv({ TRUST_PROXY: '1' }).trustProxy).toBe(true);
+    expect(apiConfigFromEnv({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
   });
 
   it('takes PUBLIC_URL as an origin, and refuses one with a path', () => {

@@ -4,7 +4,8 @@ import type { ApiConfig } from './api-services';
 /**
  * Reads the HTTP settings: `CAPTCHA` (`on` by default; `off` for local testing, refused when
  * `NODE_ENV=production`), `SECURE_COOKIES` (`on`/`off`; on by default in production, where the
- * portal is behind HTTPS) and `PUBLIC_URL` (the portal's origin as browsers reach it). Throws
+ * portal is behind HTTPS), `TRUST_PROXY` (`on`/`off`, default off) and `PUBLIC_URL` (the
+ * portal's origin as browsers reach it). Throws
  * RuntimeConfigError naming the variable, so `serve` stops before it listens, with exit code 2
  * like every other configuration error.
  *
@@ -21,8 +22,15 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     );
   }
   const secureCookies = onOff(env, 'SECURE_COOKIES', production);
+  const trustProxy = onOff(env, 'TRUST_PROXY', false);
   const publicUrl = publicOrigin(env.PUBLIC_URL?.trim());
-  return { captcha, secureCookies, jsonLimit: '1mb', ...(publicUrl && { publicUrl }) };
+  return {
+    captcha,
+    secureCookies,
+    trustProxy,
+    jsonLimit: '1mb',
+    ...(publicUrl && { publicUrl }),
+  };
 }
 
 /** PUBLIC_URL: an http(s) origin, without a path, e.g. `https://portal.example.gov`. */

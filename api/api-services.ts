@@ -19,6 +19,8 @@ export interface ApiConfig {
    * the unified identity callback is registered under it. Unset: `http://localhost:PORT`.
    */
   publicUrl?: string;
+  /** `TRUST_PROXY=on`: client addresses (and the demo provider's URLs) from X-Forwarded-*. */
+  trustProxy?: boolean;
 }
 
 /** What every route handler may use: the engine, the material file store, the settings. */

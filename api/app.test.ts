@@ -49,6 +49,8 @@ describe('the HTTP skeleton', () => {
     const response = await client.request(method, path, body, headers);
     expect(response.status).toBe(status);
     expect(response.body).toEqual({ error: { code, message: expect.any(String), details: [] } });
+    // Chinese by default, as every page of the portal is.
+    expect(response.body.error.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('hides the cause of a 500', async () => {

@@ -21,7 +21,7 @@ export type RouteModule = (router: Router<ApiState>, services: ApiServices) => v
  * app.listen(3000);
  */
 export function createApp(services: ApiServices, modules: RouteModule[]): Koa<ApiState> {
-  const app = new Koa<ApiState>({ proxy: process.env.TRUST_PROXY === '1' });
+  const app = new Koa<ApiState>({ proxy: services.config.trustProxy ?? false });
   const router = new Router<ApiState>({ prefix: '/api' });
   for (const register of modules) register(router, services);
 

@@ -120,9 +120,9 @@ function mattersFolders(env: NodeJS.ProcessEnv): string[] {
 }
 
 function port(env: NodeJS.ProcessEnv): number {
-  const value = env.PORT ?? '3000';
+  const value = env.PORT?.trim() || '3000';
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) {
+  if (!/^\d+$/.test(value) || parsed > 65535) {
     throw new RuntimeConfigError('PORT', `PORT must be a port number, not "${value}"`);
   }
   return parsed;

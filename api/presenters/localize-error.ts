@@ -61,6 +61,23 @@ const chineseMessages: Record<string, string> = {
   too_many_files: '一次只能上传一个文件',
   unknown_field: '上传内容含有无法识别的字段',
   version_conflict: '申请已被更新，请刷新后重试',
+  state_conflict: '申请状态已变化，请刷新后重试',
+  file_content_mismatch: '文件内容与其声明的类型不符，请上传原始文件',
+  binding_token_invalid: '绑定凭证无效或已过期，请重新登录后再绑定',
+  identity_already_bound: '该身份已绑定其他账号',
+  identity_mismatch: '该身份的证件号码与账号登记的不一致',
+  identity_not_found: '未找到该绑定',
+  category_not_found: '分类不存在',
+  download_category_unknown: '下载分类不存在',
+  download_not_found: '下载文件不存在',
+  definition_invalid: '事项定义未通过检查，请按提示修改',
+  matter_version_not_found: '事项版本不存在',
+  body_too_large: '提交的内容过大',
+  malformed_request: '请求格式不正确',
+  method_not_allowed: '该地址不支持此请求方法',
+  unsupported_media_type: '不支持该内容类型',
+  session_store_unavailable: '会话服务暂时无法访问，请稍后再试',
+  local_only: '该接口只供本机的命令行工具使用',
 };
 
 /** The same error with its message and each detail's message in the request's language. */

@@ -197,8 +197,11 @@ describe('the applicant workstation', () => {
       await anonymous.get('/api/workstation/summary'),
       await anonymous.post('/api/applications', { matterId: establishment }),
       await anonymous.get(`/api/applications/${created.id}`),
+      // Who may call comes before what is wrong with the request.
+      await anonymous.post('/api/applications', {}),
+      await anonymous.get('/api/applications?page=x'),
     ]) {
-      expect(response.status).toBe(401);
+      expect([response.status, response.body.error.code]).toEqual([401, 'not_logged_in']);
     }
   });
 
@@ -210,5 +213,9 @@ describe('the applicant workstation', () => {
       '/page',
       '/sort',
     ]);
+    const unfiltered = await applicant.get('/api/applications');
+    const blank = await applicant.get('/api/applications?category=&page=&pageSize=');
+    expect(blank.status).toBe(200);
+    expect(blank.body).toEqual(unfiltered.body);
   });
 });

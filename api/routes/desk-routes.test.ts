@@ -68,6 +68,7 @@ describe('the officers’ desk', () => {
       ['role=reviewer', false],
       ['category=processing', false],
       ['status=underReview', false],
+      ['status=&matterId=&role=&category=', true],
     ];
     for (const [query, listed] of filters) {
       const response = await officer.get(`/api/desk/applications?${query}`);
@@ -107,6 +108,8 @@ describe('the officers’ desk', () => {
       ],
       [await applicant.get('/api/desk/applications'), 403, 'role_required'],
       [await applicant.get(`/api/desk/applications/${submittedId}`), 403, 'role_required'],
+      [await applicant.get('/api/desk/applications?status=1&page=x'), 403, 'role_required'],
+      [await officer.post('/api/applications', {}), 403, 'role_required'],
       [
         await applicant.post(`/api/applications/${submittedId}/events`, { type: 'ACCEPT' }),
         403,

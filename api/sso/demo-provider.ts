@@ -26,6 +26,8 @@ export interface DemoProviderOptions {
   issuer: string;
   client: DemoClient;
   logger: Logger;
+  /** Builds its URLs from X-Forwarded-* (TRUST_PROXY), as the portal does. */
+  trustProxy?: boolean;
 }
 
 /** A running demo provider, to be served under its mount path by the portal's HTTP server. */
@@ -64,7 +66,7 @@ export async function createDemoProvider(options: DemoProviderOptions): Promise<
   const { Provider } = await import('oidc-provider');
   const mountPath = new URL(options.issuer).pathname.replace(/\/$/, '');
   const provider = new Provider(options.issuer, configuration(options, mountPath));
-  provider.proxy = process.env.TRUST_PROXY === '1';
+  provider.proxy = options.trustProxy ?? false;
   provider.use(interactionPages(provider, mountPath, options.logger));
   const callback = provider.callback();
   return {

@@ -55,7 +55,9 @@ export async function listenWithSso(
   try {
     const { port } = server.address() as AddressInfo;
     const publicUrl = services.config.publicUrl ?? `http://localhost:${port}`;
-    const sso = await portalSso(options.setting, publicUrl, services.logger);
+    const sso = await portalSso(options.setting, publicUrl, services.logger, {
+      trustProxy: services.config.trustProxy,
+    });
     demo = sso.demo;
     services.sso = sso.client;
     sso.client?.discover().catch(() => undefined);
@@ -71,6 +73,7 @@ export async function portalSso(
   setting: SsoSetting,
   publicUrl: string,
   logger: Logger,
+  options: { trustProxy?: boolean } = {},
 ): Promise<PortalSso> {
   const redirectUri = `${publicUrl}${ssoCallbackPath}`;
   const postLogoutRedirectUri = `${publicUrl}/`;
@@ -91,7 +94,7 @@ export async function portalSso(
     postLogoutRedirectUri,
   };
   const issuer = `${publicUrl}${demoProviderPath}`;
-  const demo = await createDemoProvider({ issuer, client, logger });
+  const demo = await createDemoProvider({ issuer, client, logger, ...options });
   const { clientId, clientSecret } = client;
   const settings = { issuer: new URL(issuer), clientId, clientSecret, scope: defaultSsoScope };
   return { client: new SsoClient({ ...settings, ...ends, allowHttp: true }), demo };

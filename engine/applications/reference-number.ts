@@ -1,7 +1,10 @@
 import type { Database } from '../database/database';
 
-/** The day of reference numbers follows the office's calendar, not UTC. */
-export const referenceTimeZone = process.env.REFERENCE_TIME_ZONE ?? 'Asia/Shanghai';
+/**
+ * The day of reference numbers follows the office's calendar, not UTC. runtimeConfigFromEnv
+ * refuses a zone Intl does not know before anything starts.
+ */
+export const referenceTimeZone = process.env.REFERENCE_TIME_ZONE?.trim() || 'Asia/Shanghai';
 
 /**
  * Allocates the next human-readable reference number, such as SSZT20261203000042: the matter's

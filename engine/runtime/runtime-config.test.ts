@@ -28,6 +28,8 @@ describe('runtimeConfigFromEnv', () => {
     ['DATABASE_URL', 'mysql://127.0.0.1'],
     ['QUEUE_PREFIX', 'a:b'],
     ['WORKER_CONCURRENCY', '0'],
+    ['LOG_LEVEL', 'bogus'],
+    ['REFERENCE_TIME_ZONE', 'Mars/Base'],
   ])('refuses a malformed %s, naming it', (variable, value) => {
     let error: unknown;
     try {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { type DeliveryConfig, deliveryConfigFromEnv } from '../delivery/delivery-config';
+import { isLogLevel, logLevels } from '../logger';
 import { type OutboxPolicy, defaultOutboxPolicy } from '../outbox/outbox-policy';
 
 /** Everything the runtime reads from the environment, checked at start-up. */
@@ -38,7 +39,8 @@ export class RuntimeConfigError extends Error {
 /**
  * Reads DATABASE_URL, REDIS_URL, DATA_DIR (default `./data`), QUEUE_PREFIX (default
  * `matterflow`), WORKER_CONCURRENCY (default 8) and the delivery settings (SMTP_URL,
- * SMS_WEBHOOK_URL, MAIL_FROM). Throws RuntimeConfigError or DeliveryConfigError.
+ * SMS_WEBHOOK_URL, MAIL_FROM), and checks LOG_LEVEL and REFERENCE_TIME_ZONE, which the logger
+ * and the reference numbers read. Throws RuntimeConfigError or DeliveryConfigError.
  *
  * @example
  * const runtime = await createEngineRuntime(runtimeConfigFromEnv());
@@ -48,6 +50,8 @@ export function runtimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Runt
   const redisUrl = setting(env, 'REDIS_URL');
   if (databaseUrl) checkUrl('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:']);
   if (redisUrl) checkUrl('REDIS_URL', redisUrl, ['redis:', 'rediss:']);
+  checkLogLevel(setting(env, 'LOG_LEVEL'));
+  checkTimeZone(setting(env, 'REFERENCE_TIME_ZONE'));
   return {
     databaseUrl,
     redisUrl,
@@ -79,6 +83,26 @@ function checkUrl(variable: string, value: string, protocols: string[]): void {
     variable,
     `${variable} must be a ${protocols.join(' or ')} URL such as ${protocols[0]}//127.0.0.1; unset it for the embedded default`,
   );
+}
+
+function checkLogLevel(value: string | undefined): void {
+  if (value === undefined || isLogLevel(value)) return;
+  throw new RuntimeConfigError(
+    'LOG_LEVEL',
+    `LOG_LEVEL "${value}" must be one of ${logLevels.join(', ')}`,
+  );
+}
+
+function checkTimeZone(value: string | undefined): void {
+  if (value === undefined) return;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+  } catch {
+    throw new RuntimeConfigError(
+      'REFERENCE_TIME_ZONE',
+      `REFERENCE_TIME_ZONE "${value}" is not a time zone; use an IANA name such as Asia/Shanghai`,
+    );
+  }
 }
 
 function queuePrefix(value: string): string {

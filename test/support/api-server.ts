@@ -21,7 +21,13 @@ export interface TestApiServer {
 /** The API on a free port over a fresh database with the example matters published. */
 export async function startTestApiServer(
   modules: RouteModule[],
-  options: { kind?: TestDatabaseKind; captcha?: boolean; sessions?: SessionStore } = {},
+  options: {
+    kind?: TestDatabaseKind;
+    captcha?: boolean;
+    sessions?: SessionStore;
+    /** Client addresses from X-Forwarded-For, so tests can play several clients. */
+    trustProxy?: boolean;
+  } = {},
 ): Promise<TestApiServer> {
   const fixture = await createEngineFixture(options.kind ?? 'postgres');
   if (options.sessions) fixture.context.sessions = options.sessions;
@@ -29,7 +35,12 @@ export async function startTestApiServer(
   const services: ApiServices = {
     engine: fixture.context,
     files: new FileStore(dataDir),
-    config: { captcha: options.captcha ?? true, secureCookies: false, jsonLimit: '1mb' },
+    config: {
+      captcha: options.captcha ?? true,
+      secureCookies: false,
+      trustProxy: options.trustProxy ?? false,
+      jsonLimit: '1mb',
+    },
     logger: fixture.context.logger,
   };
   const server: Server = createApp(services, modules).listen(0, '127.0.0.1');

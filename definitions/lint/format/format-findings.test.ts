@@ -29,14 +29,15 @@ const findings: Finding[] = [
 ];
 
 describe('text format', () => {
-  it('groups by file with place, severity, message and rule, then a summary', () => {
+  it('groups by file with place, severity, message, rule and pointer, then a summary', () => {
     const text = formatFindings('text', findings, rules, '/base');
     expect(text.split('\n')).toEqual([
       '/base/matters/dog/workflow.json',
-      '  12:21  error    target "sent" is not a key of "states"  workflow-unknown-state',
+      '  12:21  error    target "sent" is not a key of "states"  workflow-unknown-state  ' +
+        '/states/draft/on/SUBMIT/target',
       '',
       '/base/matters/dog/form.ui.json',
-      '  2:3  warning  property "x" is in no step  ui-step-missing-field',
+      '  2:3  warning  property "x" is in no step  ui-step-missing-field  /ui:steps',
       '',
       '✖ 2 problems (1 error, 1 warning)',
       '',

@@ -1,8 +1,9 @@
 import type { Finding } from '../finding';
 
 /**
- * Findings grouped by file, one line each with place, severity, message and rule, then a
- * summary, in the manner of ESLint's "stylish". Empty when there is nothing to say.
+ * Findings grouped by file, one line each with place, severity, message, rule and the JSON
+ * pointer (the same facts as the json format), then a summary, in the manner of ESLint's
+ * "stylish". Empty when there is nothing to say.
  */
 export function formatText(findings: readonly Finding[]): string {
   if (findings.length === 0) return '';
@@ -17,10 +18,13 @@ function alignedLines(findings: readonly Finding[]): string[] {
   const places = findings.map((f) => `${f.line}:${f.column}`);
   const placeWidth = Math.max(...places.map((p) => p.length));
   const messageWidth = Math.max(...findings.map((f) => f.message.length));
+  const ruleWidth = Math.max(...findings.map((f) => f.rule.length));
   return findings.map((finding, index) => {
     const place = (places[index] ?? '').padEnd(placeWidth);
     const severity = finding.severity.padEnd('warning'.length);
-    return `  ${place}  ${severity}  ${finding.message.padEnd(messageWidth)}  ${finding.rule}`;
+    const message = finding.message.padEnd(messageWidth);
+    const rule = finding.rule.padEnd(ruleWidth);
+    return `  ${place}  ${severity}  ${message}  ${rule}  ${finding.pointer}`.trimEnd();
   });
 }
 
