@@ -55,12 +55,13 @@ async function register(username: string) {
 }
 
 beforeAll(async () => {
-  process.env.TRUST_PROXY = '1';
-  server = await startTestApiServer([captchaRoutes, authRoutes], { captcha: true });
+  server = await startTestApiServer([captchaRoutes, authRoutes], {
+    captcha: true,
+    trustProxy: true,
+  });
   server.services.captchaText = () => answer;
 }, 60_000);
 afterAll(async () => {
-  delete process.env.TRUST_PROXY;
   await server.close();
 });
 
@@ -177,7 +178,7 @@ describe('login', () => {
   it('logs in with a new session cookie, rotating the anonymous one', async () => {
     const browser = new Browser(server.baseUrl);
     const anonymous = await browser.refreshSession();
-    expect(anonymous.body).toEqual({ user: null, csrfToken: expect.any(String) });
+    expect(anonymous.body).toEqual({ user: null, authLevel: null, csrfToken: expect.any(String) });
     const before = anonymous.headers.getSetCookie()[0] ?? '';
     expect(before).toMatch(/^sid=[^;]+; path=\/; samesite=lax; httponly$/);
 
@@ -185,6 +186,7 @@ describe('login', () => {
     expect(login.status).toBe(200);
     expect(login.body).toEqual({
       user: expect.objectContaining({ username: 'li.lei' }),
+      authLevel: 'password',
       csrfToken: expect.any(String),
     });
     const after = login.headers.getSetCookie()[0] ?? '';
@@ -197,7 +199,9 @@ describe('login', () => {
     });
     expect(old.body.user).toBeNull();
     browser.csrfToken = login.body.csrfToken;
-    expect((await browser.get('/api/auth/session')).body.user.username).toBe('li.lei');
+    const session = (await browser.get('/api/auth/session')).body;
+    expect(session.user.username).toBe('li.lei');
+    expect(session.authLevel).toBe('password');
   });
 
   it('marks the cookie Secure when the portal says it is behind HTTPS', async () => {

@@ -32,14 +32,21 @@ export const authRoutes: RouteModule = (router, services) => {
     method: 'get',
     path: '/auth/session',
     tag: 'auth',
-    summary: 'The logged-in user (or null) and the CSRF token; starts a session when none',
+    summary:
+      'The logged-in user (or null), how the session logged in, and the CSRF token; starts a ' +
+      'session when none',
     access: 'public',
-    responses: { 200: '`{user, csrfToken}`, with a new `sid` cookie when the request had none' },
+    responses: {
+      200:
+        '`{user, authLevel, csrfToken}`: `authLevel` is `password`, `certificate` or `sso` ' +
+        '(null with no user); a new `sid` cookie when the request had none',
+    },
     async handler(ctx) {
       const { session, account } = ctx.state;
       const csrfToken = session?.csrfToken ?? (await startAnonymousSession(ctx, services));
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = { user: account ? publicAccount(account) : null, csrfToken };
+      const user = account ? publicAccount(account) : null;
+      ctx.body = { user, authLevel: (account && session?.authLevel) ?? null, csrfToken };
     },
   });
 
@@ -101,7 +108,7 @@ function loginRoute(services: ApiServices): RouteSpec<LoginBody> {
     access: 'public',
     body: credentialsSchema,
     responses: {
-      200: '`{user, csrfToken}` and a new `sid` cookie',
+      200: '`{user, authLevel: "password", csrfToken}` and a new `sid` cookie',
       401: '`invalid_credentials`, the same for an unknown user and a wrong password',
       422: '`captcha_invalid`',
       429:

@@ -105,10 +105,9 @@ async function failedLogins(code: string) {
 }
 
 beforeAll(async () => {
-  process.env.TRUST_PROXY = '1';
   server = await startTestApiServer(
     [authRoutes, identityRoutes, certificateLoginRoutes, applicationRoutes],
-    { captcha: false },
+    { captcha: false, trustProxy: true },
   );
   server.services.certificateTrust = testTrust(
     [root, cityRoot],
@@ -116,7 +115,6 @@ beforeAll(async () => {
   ).trust;
 }, 60_000);
 afterAll(async () => {
-  delete process.env.TRUST_PROXY;
   await server.close();
 });
 
@@ -158,14 +156,16 @@ describe('first login, binding, and the logins after', () => {
     const bound = await browser.bind(first.body.error.bindingToken, company.username);
     expect(bound.status).toBe(200);
     expect(bound.body.user).toMatchObject({ username: company.username, kind: 'enterprise' });
+    expect(bound.body.authLevel).toBe('certificate');
     const report = await browser.post('/api/applications', { matterId: 'annual-report' });
     expect(report.status).toBe(201);
 
     const later = await Browser.open();
     const second = await later.caLogin(leaf, [issuing]);
     expect(second.status).toBe(200);
-    expect(second.body.user.id).toBe(company.id);
-    expect((await later.get('/api/auth/session')).body.user.id).toBe(company.id);
+    expect(second.body).toMatchObject({ user: { id: company.id }, authLevel: 'certificate' });
+    const session = (await later.get('/api/auth/session')).body;
+    expect(session).toMatchObject({ user: { id: company.id }, authLevel: 'certificate' });
     const trail = (await later.get('/api/account/auth-events')).body.items;
     expect(trail.map((e: { type: string; method: string }) => `${e.type}/${e.method}`)).toEqual([
       'login/certificate',

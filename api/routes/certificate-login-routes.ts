@@ -75,7 +75,7 @@ function loginRoute(services: ApiServices): RouteSpec<LoginBody> {
     access: 'public',
     body: loginBodySchema,
     responses: {
-      200: '`{user, csrfToken}` and a new `sid` cookie: logged in at the `certificate` level',
+      200: '`{user, authLevel: "certificate", csrfToken}` and a new `sid` cookie',
       401:
         'refused: `certificate_untrusted`, `certificate_expired`, `certificate_not_yet_valid`, ' +
         '`certificate_revoked`, `certificate_key_usage`, `certificate_key_unsupported` or ' +

@@ -39,9 +39,11 @@ export const bindingBodySchema = {
   },
 };
 
-/** What a bind route answers besides 200 `{user, csrfToken}`. */
+/** What a bind route answers; 200 names the level the identity logs in at. */
 export const bindingResponses = {
-  200: '`{user, csrfToken}` and a new `sid` cookie: bound and logged in',
+  200:
+    '`{user, authLevel, csrfToken}` and a new `sid` cookie: bound and logged in at the level ' +
+    'of the identity (`certificate` or `sso`)',
   401: '`invalid_credentials` (the token stays usable)',
   403: '`account_kind_not_allowed`: staff accounts bind nothing',
   409: '`identity_already_bound`',

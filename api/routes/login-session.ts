@@ -8,8 +8,9 @@ import type { ApiContext } from '../http/route-guards';
 /**
  * Logs an account in on this request: the session the request came with (anonymous or not) is
  * destroyed and a new one handed out in a fresh `sid` cookie, so a session id planted before
- * login is worth nothing after it. Answers `{user, csrfToken}` as every login does, and records
- * the login in the account's authentication trail.
+ * login is worth nothing after it. Answers `{user, authLevel, csrfToken}` as every login does (the
+ * session route answers the same shape), and records the login in the account's authentication
+ * trail.
  */
 export async function logIn(
   ctx: ApiContext,
@@ -28,7 +29,7 @@ export async function logIn(
     at: services.engine.now(),
   });
   setSessionCookie(ctx, services, sid);
-  ctx.body = { user: publicAccount(account), csrfToken: session.csrfToken };
+  ctx.body = { user: publicAccount(account), authLevel, csrfToken: session.csrfToken };
 }
 
 /**

@@ -121,7 +121,7 @@ describe('unified identity login against the demo provider', () => {
     expect(landed.location).toBe(url('/applications'));
     expect(await sessionLevel(second.browser)).toBe('sso');
     const session = await second.browser.json(url('/api/auth/session'));
-    expect(session.json?.user).toMatchObject({ username: owner.username });
+    expect(session.json).toMatchObject({ user: { username: owner.username }, authLevel: 'sso' });
   }, 30_000);
 
   it('keeps a binding token through a wrong password, and spends it on success only', async () => {

@@ -16,6 +16,11 @@ import {
 export interface Location {
   path: string;
   query: URLSearchParams;
+  /**
+   * What the page that navigated here handed on (`navigate(to, {state})`), null when nothing:
+   * kept by the history entry, so it outlives a reload but never travels in a shared link.
+   */
+  state: unknown;
 }
 
 const LocationContext = createContext<Location>(currentLocation());
@@ -34,10 +39,11 @@ export function useLocation(): Location {
   return useContext(LocationContext);
 }
 
-/** Goes to a path inside the portal, as a link would. */
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
+/** Goes to a path inside the portal, as a link would, handing `state` to the next page. */
+export function navigate(to: string, options: { replace?: boolean; state?: unknown } = {}): void {
+  const state = options.state ?? null;
+  if (options.replace) window.history.replaceState(state, '', to);
+  else window.history.pushState(state, '', to);
   window.dispatchEvent(new PopStateEvent('popstate'));
   window.scrollTo(0, 0);
 }
@@ -70,5 +76,6 @@ export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { to: stri
 }
 
 function currentLocation(): Location {
-  return { path: window.location.pathname, query: new URLSearchParams(window.location.search) };
+  const { pathname, search } = window.location;
+  return { path: pathname, query: new URLSearchParams(search), state: window.history.state };
 }

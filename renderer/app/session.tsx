@@ -24,28 +24,41 @@ export interface SessionUser {
   matters: string[] | null;
 }
 
+/** How the session logged in; a matter that needs a certificate needs `certificate`. */
+export type AuthLevel = 'password' | 'certificate' | 'sso';
+
+/** What every login answers (and the session route, when someone is logged in). */
+export interface LoginAnswer {
+  user: SessionUser;
+  authLevel: AuthLevel;
+}
+
 export interface Session {
   /** Undefined while the first answer is awaited, null when nobody is logged in. */
   user: SessionUser | null | undefined;
+  /** How the session logged in; null when nobody is logged in or the answer is awaited. */
+  authLevel: AuthLevel | null;
   /** Asks the API again (after a login made elsewhere, or a page that changed the account). */
   refresh(): Promise<void>;
-  /** Takes the user a login answered with, without another request. */
-  loggedIn(user: SessionUser): void;
+  /** Takes the user and level a login answered with, without another request. */
+  loggedIn(answer: LoginAnswer): void;
   /** Ends the session (at the unified identity provider too, when it came from there). */
   logout(): Promise<void>;
 }
 
+type HeldSession = Pick<Session, 'user' | 'authLevel'>;
+
+const nobody: HeldSession = { user: null, authLevel: null };
 const SessionContext = createContext<Session | null>(null);
 
 /** Holds who is logged in for every page; asks `GET /api/auth/session` once at start. */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+  const [held, setHeld] = useState<HeldSession>({ user: undefined, authLevel: null });
   const refresh = useCallback(async () => {
     try {
-      const session = await apiGet<{ user: SessionUser | null }>('/api/auth/session');
-      setUser(session.user);
+      setHeld(await apiGet<HeldSession>('/api/auth/session'));
     } catch {
-      setUser(null);
+      setHeld(nobody);
     }
   }, []);
   const logout = useCallback(async () => {
@@ -54,15 +67,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (ended.endSessionUrl) window.location.assign(ended.endSessionUrl);
     } finally {
       resetCsrfToken();
-      setUser(null);
+      setHeld(nobody);
     }
   }, []);
   useEffect(() => {
     void refresh();
   }, [refresh]);
   const value = useMemo(
-    () => ({ user, refresh, logout, loggedIn: (next: SessionUser) => setUser(next) }),
-    [user, refresh, logout],
+    () => ({ ...held, refresh, logout, loggedIn: (answer: LoginAnswer) => setHeld(answer) }),
+    [held, refresh, logout],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -109,6 +109,9 @@ export const en: Record<keyof typeof zhCN, string> = {
   'bind.introSso':
     'This city account is used for the first time. Enter your portal username and password to ' +
     'bind it; from then on it logs you in directly.',
+  'bind.certificate': 'Certificate to bind',
+  'bind.issuer': 'Issuer',
+  'bind.subject': 'Certificate ID',
   'bind.noToken': 'The binding link is not valid or has expired. Please log in again.',
   'bind.submit': 'Bind and log in',
   'bind.backToLogin': 'Back to the login page',
@@ -167,6 +170,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'recovery.code.hint': '6 digits',
   'recovery.code.format': 'Enter the 6-digit code',
   'recovery.code.resend': 'Send a new code',
+  'recovery.code.otherChannel': 'Get the code another way',
+  'recovery.backToLogin': 'Back to login',
   'recovery.code.resent': 'A new code was sent.',
   'recovery.code.throttled': 'A code was sent very recently; try again in {seconds} seconds',
   'recovery.password.new': 'New password',
@@ -231,6 +236,11 @@ export const en: Record<keyof typeof zhCN, string> = {
   'catalog.certificateNotice': 'This matter needs a CA certificate login.',
   'catalog.toCertificateLogin': 'Log in with a CA certificate',
   'catalog.staffCannotApply': 'Staff accounts cannot apply for matters.',
+  'catalog.certificateLoginNeeded':
+    'You logged in with {method}, so this matter cannot be handled now. Log in again with a ' +
+    'CA certificate to handle it.',
+  'catalog.loginMethod.password': 'a username and password',
+  'catalog.loginMethod.sso': 'the city unified login',
   'content.certificateMatters': 'Matters that need a CA certificate login',
   'content.noCertificateMatters': 'No matter needs a CA certificate login at the moment.',
   'content.category': 'Category',

@@ -36,6 +36,30 @@ async function answerCaptcha(page: Page, id: string): Promise<void> {
   await page.locator(`#${id}`).fill('abcd');
 }
 
+/** CA认证登录 with the demo company's PKCS#12 file. */
+async function logInWithCertificate(page: Page): Promise<void> {
+  await page.goto('/login?tab=certificate');
+  await page.getByRole('tab', { name: 'CA认证登录', selected: true }).waitFor();
+  await page.locator('#ca-file').setInputFiles(join(demoCertificate, 'demo-company.p12'));
+  await page.locator('#ca-password').fill('demo');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+/** 退出 in the header, for a session that did not come from the unified identity. */
+async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '退出', exact: true }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByRole('link', { name: '登录', exact: true }).first().waitFor();
+}
+
+/** The provider's consent step, when it asks for one, and the portal page it leads to. */
+async function throughProvider(page: Page, landing: string): Promise<void> {
+  const landed = page.waitForURL(landing);
+  const consent = page.getByRole('button', { name: /同意并继续/ });
+  await Promise.race([landed, consent.click().catch(() => undefined)]);
+  await landed;
+}
+
 async function logIn(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/login');
   await page.locator('#login-username').fill(username);
@@ -47,6 +71,8 @@ async function logIn(page: Page, username: string, password: string): Promise<vo
 describe('the applicant pages in a browser', () => {
   let session: BrowserSession;
   let applicant: Page;
+  let certificateHolder: Page;
+  let ssoUser: Page;
   beforeAll(async () => {
     session = await startBrowserSession();
   });
@@ -140,6 +166,23 @@ describe('the applicant pages in a browser', () => {
     await applicant.getByRole('row', { name: /商事主体设立登记.*已撤回/ }).waitFor();
   });
 
+  it('disables 办理 of a certificate-only matter after a password login, saying why', async () => {
+    await applicant.goto('/matters/annual-report');
+    await heading(applicant, '企业年度报告公示');
+    const why = applicant.locator('#start-blocked');
+    await why
+      .getByText('您当前使用用户名和密码登录，本事项的“办理”不可用。', { exact: false })
+      .waitFor();
+    const start = applicant.getByRole('button', { name: '办理', exact: true });
+    expect(await start.isDisabled()).toBe(true);
+    expect(await start.getAttribute('aria-describedby')).toBe('start-blocked');
+    const toLogin = why.getByRole('link', { name: '使用 CA 数字证书登录' });
+    expect(await toLogin.getAttribute('href')).toBe(
+      '/login?tab=certificate&returnTo=%2Fmatters%2Fannual-report',
+    );
+    await record(applicant, 'matter-certificate-needed');
+  });
+
   it('shows the business introduction, the FAQ and the downloads', async () => {
     const page = await session.newPage('/intro');
     await heading(page, '业务介绍');
@@ -160,15 +203,17 @@ describe('the applicant pages in a browser', () => {
   });
 
   it('binds the demo certificate on its first login, then shows it in the account', async () => {
-    const page = await session.newPage('/login?tab=certificate');
+    const page = (certificateHolder = await session.newPage('/login?tab=certificate'));
     await page.getByRole('tab', { name: 'CA认证登录', selected: true }).waitFor();
     await record(page, 'login-certificate');
-    await page.locator('#ca-file').setInputFiles(join(demoCertificate, 'demo-company.p12'));
-    await page.locator('#ca-password').fill('demo');
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await logInWithCertificate(page);
 
     await page.waitForURL('**/login/bind?kind=certificate*');
     await heading(page, '绑定账号');
+    await page.getByRole('term').getByText('将绑定的证书').waitFor();
+    const named = page.getByRole('definition');
+    await named.getByText('深圳市青禾数字科技有限公司 (Demo City CA 2 Issuing CA)').waitFor();
+    await named.getByText('CN=Demo City CA 2 Issuing CA,O=Demo City CA,C=CN').waitFor();
     await record(page, 'bind-certificate');
     await page.locator('#bind-username').fill(enterprise.username);
     await page.locator('#bind-password').fill(enterprise.password);
@@ -185,6 +230,20 @@ describe('the applicant pages in a browser', () => {
     await record(page, 'account');
   });
 
+  it('logs out, then the bound certificate logs in with no bind step and may 办理', async () => {
+    const page = certificateHolder;
+    await logOut(page);
+    await logInWithCertificate(page);
+    await page.waitForURL('**/workstation');
+    await heading(page, '我的工作台');
+    await record(page, 'workstation-certificate');
+
+    await page.goto('/matters/annual-report');
+    await heading(page, '企业年度报告公示');
+    await page.getByText('本事项须使用 CA 数字证书登录后办理。').waitFor();
+    expect(await page.getByRole('button', { name: '办理', exact: true }).isEnabled()).toBe(true);
+  });
+
   it('tells a wrong certificate password from a refused login', async () => {
     const page = await session.newPage('/login?tab=certificate');
     await page.locator('#ca-file').setInputFiles(join(demoCertificate, 'demo-company.p12'));
@@ -195,7 +254,7 @@ describe('the applicant pages in a browser', () => {
   });
 
   it('logs in through the demo unified identity provider and binds it', async () => {
-    const page = await session.newPage('/login?tab=sso');
+    const page = (ssoUser = await session.newPage('/login?tab=sso'));
     await record(page, 'login-sso');
     await page.getByRole('link', { name: '前往市网厅统一认证登录' }).click();
     await page.locator('#username').waitFor();
@@ -204,16 +263,26 @@ describe('the applicant pages in a browser', () => {
     await page.locator('#username').fill('lisi');
     await page.locator('#password').fill('Demo-pass-2026');
     await page.locator('button[type=submit]').first().click();
-    const consent = page.getByRole('button', { name: /同意并继续/ });
-    const bindPage = page.waitForURL('**/login/bind?kind=sso*');
-    await Promise.race([bindPage, consent.click().catch(() => undefined)]);
-    await bindPage;
+    await throughProvider(page, '**/login/bind?kind=sso*');
     await heading(page, '绑定账号');
     await record(page, 'bind-sso');
     await page.locator('#bind-username').fill(enterprise.username);
     await page.locator('#bind-password').fill(enterprise.password);
     await page.getByRole('button', { name: '绑定并登录' }).click();
     await page.waitForURL('**/workstation');
+  });
+
+  it('logs out keeping the provider session, and the next unified login goes straight in', async () => {
+    const page = ssoUser;
+    await page.getByRole('button', { name: '退出', exact: true }).click();
+    // The portal's session is over; the provider asks about its own, which the next login reuses.
+    await page.getByRole('button', { name: /保持登录/ }).click();
+    await page.waitForURL(`${session.portal.url}/`);
+    await page.goto('/login?tab=sso');
+    await page.getByRole('link', { name: '前往市网厅统一认证登录' }).click();
+    await throughProvider(page, '**/workstation');
+    await heading(page, '我的工作台');
+    await record(page, 'workstation-sso');
   });
 
   it('recovers the password in steps with the code sent by SMS', async () => {

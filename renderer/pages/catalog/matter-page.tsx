@@ -3,7 +3,7 @@ import { apiPost } from '../../api/api-client';
 import { LoadState } from '../../app/load-state';
 import { loginPath } from '../../app/page-access';
 import { Link, navigate } from '../../app/router';
-import { useSession } from '../../app/session';
+import { type AuthLevel, type SessionUser, useSession } from '../../app/session';
 import { asApiError, useApiData } from '../../app/use-api-data';
 import { type Locale, type Translate, localized, useI18n } from '../../i18n/i18n';
 import { fileSize } from '../content/downloads-page';
@@ -99,15 +99,17 @@ function Materials(props: { matter: MatterDescription; locale: Locale; t: Transl
 }
 
 /**
- * 办理: starts an application and opens its form. Without a login it asks for one first;
- * refusals (another applicant type, a certificate login needed) say what to do instead.
+ * 办理: starts an application and opens its form. Without a login it asks for one first. It is
+ * disabled, saying why, for staff and for a session that did not log in with the certificate a
+ * matter needs; a refusal the page did not foresee (another applicant type) says what to do.
  */
 function StartApplication({ matter }: { matter: MatterDescription }) {
   const { t } = useI18n();
-  const { user } = useSession();
+  const { user, authLevel } = useSession();
   const [refusal, setRefusal] = useState<{ code: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const here = `/matters/${matter.id}`;
+  const blocked = startBlocked(matter, user, authLevel);
 
   const start = async () => {
     if (!user) return navigate(loginPath(here));
@@ -121,33 +123,80 @@ function StartApplication({ matter }: { matter: MatterDescription }) {
       setBusy(false);
     }
   };
-  const staff = user && (user.kind === 'officer' || user.kind === 'admin');
   return (
     <div className="start-application">
-      {matter.authLevel === 'certificate' && (
-        <p className="notice notice-warning">{t('catalog.certificateNotice')}</p>
+      {blocked === 'certificate' ? (
+        <CertificateLoginNeeded id="start-blocked" authLevel={authLevel} returnTo={here} />
+      ) : (
+        matter.authLevel === 'certificate' && (
+          <p className="notice notice-warning">{t('catalog.certificateNotice')}</p>
+        )
       )}
       <button
         type="button"
         className="button-primary"
-        disabled={busy || !!staff}
+        disabled={busy || blocked !== null}
+        aria-describedby={blocked ? 'start-blocked' : undefined}
         onClick={() => void start()}
       >
         {t('catalog.start')}
       </button>
-      {staff && <p className="hint">{t('catalog.staffCannotApply')}</p>}
+      {blocked === 'staff' && (
+        <p className="hint" id="start-blocked">
+          {t('catalog.staffCannotApply')}
+        </p>
+      )}
       {refusal && (
         <div className="notice notice-error" role="alert">
           <p>{refusal.message}</p>
           {refusal.code === 'certificate_login_required' && (
-            <p>
-              <Link to={`/login?${new URLSearchParams({ tab: 'certificate', returnTo: here })}`}>
-                {t('catalog.toCertificateLogin')}
-              </Link>
-            </p>
+            <CertificateLoginLink returnTo={here} />
           )}
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * Why 办理 cannot start for this session, or null when it can (or nobody is logged in yet: the
+ * button asks for a login). The API refuses the same cases; this spares the click.
+ */
+function startBlocked(
+  matter: MatterDescription,
+  user: SessionUser | null | undefined,
+  authLevel: AuthLevel | null,
+): 'staff' | 'certificate' | null {
+  if (!user) return null;
+  if (user.kind === 'officer' || user.kind === 'admin') return 'staff';
+  if (matter.authLevel === 'certificate' && authLevel !== 'certificate') return 'certificate';
+  return null;
+}
+
+/** Why a session logged in another way cannot start a certificate-only matter, and the way in. */
+function CertificateLoginNeeded(props: {
+  id: string;
+  authLevel: AuthLevel | null;
+  returnTo: string;
+}) {
+  const { t } = useI18n();
+  const method = props.authLevel === 'sso' ? 'sso' : 'password';
+  return (
+    <div className="notice notice-warning" id={props.id}>
+      <p>{t('catalog.certificateLoginNeeded', { method: t(`catalog.loginMethod.${method}`) })}</p>
+      <CertificateLoginLink returnTo={props.returnTo} />
+    </div>
+  );
+}
+
+/** The login page on its CA tab, coming back to the matter afterwards. */
+function CertificateLoginLink({ returnTo }: { returnTo: string }) {
+  const { t } = useI18n();
+  return (
+    <p>
+      <Link to={`/login?${new URLSearchParams({ tab: 'certificate', returnTo })}`}>
+        {t('catalog.toCertificateLogin')}
+      </Link>
+    </p>
   );
 }

@@ -3,16 +3,17 @@ import { ApiError, apiPost } from '../../api/api-client';
 import { ErrorSummary, type FieldProblem } from '../../app/error-summary';
 import { LiveNotice } from '../../app/live-notice';
 import { Link, navigate } from '../../app/router';
-import type { SessionUser } from '../../app/session';
+import type { LoginAnswer } from '../../app/session';
 import { TextField } from '../../app/text-field';
 import { asApiError } from '../../app/use-api-data';
 import { type Translate, useI18n } from '../../i18n/i18n';
+import { type CertificateToBind, certificateToBind } from './certificate-to-bind';
 import { loginProblem } from './login-problem';
 import { Pkcs12Error, openPkcs12 } from './pkcs12-signer';
 
 interface Props {
   returnTo: string | null;
-  onLoggedIn(user: SessionUser): void;
+  onLoggedIn(answer: LoginAnswer): void;
 }
 
 /**
@@ -48,13 +49,13 @@ export function CertificateLoginForm({ returnTo, onLoggedIn }: Props) {
         certificate: signer.chainPem,
         signature: signer.sign(challenge.nonce),
       };
-      const answer = await apiPost<{ user: SessionUser }>('/api/auth/ca/login', body);
-      onLoggedIn(answer.user);
+      onLoggedIn(await apiPost<LoginAnswer>('/api/auth/ca/login', body));
     } catch (error) {
       setProgress(null);
-      const token = bindingToken(error);
-      if (token) navigate(bindPath('certificate', token, returnTo));
-      else setProblems([certificateProblem(error, t)]);
+      const binding = bindingRequired(error);
+      if (!binding) return setProblems([certificateProblem(error, t)]);
+      const { token, certificate } = binding;
+      navigate(bindPath('certificate', token, returnTo), { state: { certificate } });
     }
   };
 
@@ -116,10 +117,14 @@ export function bindPath(kind: 'certificate' | 'sso', token: string, returnTo: s
   return `/login/bind?${query}`;
 }
 
-function bindingToken(error: unknown): string | null {
+/** The binding token of a `binding_required` answer, and the certificate it names. */
+function bindingRequired(
+  error: unknown,
+): { token: string; certificate: CertificateToBind | null } | null {
   if (!(error instanceof ApiError) || error.code !== 'binding_required') return null;
   const token = error.body.bindingToken;
-  return typeof token === 'string' ? token : null;
+  if (typeof token !== 'string') return null;
+  return { token, certificate: certificateToBind(error.body.certificate) };
 }
 
 function certificateProblem(error: unknown, t: Translate): FieldProblem {

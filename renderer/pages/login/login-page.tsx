@@ -1,6 +1,6 @@
 import { homeOf, landingPath } from '../../app/page-access';
 import { Link, navigate } from '../../app/router';
-import { type SessionUser, useSession } from '../../app/session';
+import { type LoginAnswer, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
 import { CertificateLoginForm } from './certificate-login-form';
 import { Tabs } from './login-tabs';
@@ -20,9 +20,9 @@ export function LoginPage({ query }: { query: URLSearchParams }) {
   const tab = asTab(query.get('tab'));
   const ssoError = query.get('ssoError');
 
-  const loggedIn = (user: SessionUser) => {
-    session.loggedIn(user);
-    navigate(landingPath(user, returnTo), { replace: true });
+  const loggedIn = (answer: LoginAnswer) => {
+    session.loggedIn(answer);
+    navigate(landingPath(answer.user, returnTo), { replace: true });
   };
   const select = (next: string) => {
     const params = new URLSearchParams(query);

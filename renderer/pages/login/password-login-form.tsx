@@ -3,14 +3,14 @@ import { apiPost } from '../../api/api-client';
 import { CaptchaField, useCaptcha } from '../../app/captcha-field';
 import { ErrorSummary, type FieldProblem } from '../../app/error-summary';
 import { Link } from '../../app/router';
-import type { SessionUser } from '../../app/session';
+import type { LoginAnswer } from '../../app/session';
 import { asApiError } from '../../app/use-api-data';
 import { useI18n } from '../../i18n/i18n';
 import { CredentialFields, missingCredentials, useCredentials } from './credential-fields';
 import { loginProblem } from './login-problem';
 
 /** 普通登录: username, password and the captcha. */
-export function PasswordLoginForm({ onLoggedIn }: { onLoggedIn(user: SessionUser): void }) {
+export function PasswordLoginForm({ onLoggedIn }: { onLoggedIn(answer: LoginAnswer): void }) {
   const { t } = useI18n();
   const captcha = useCaptcha();
   const credentials = useCredentials();
@@ -25,8 +25,7 @@ export function PasswordLoginForm({ onLoggedIn }: { onLoggedIn(user: SessionUser
     try {
       const { username, password } = credentials;
       const body = { username: username.trim(), password, ...captcha.fields() };
-      const answer = await apiPost<{ user: SessionUser }>('/api/auth/login', body);
-      onLoggedIn(answer.user);
+      onLoggedIn(await apiPost<LoginAnswer>('/api/auth/login', body));
     } catch (error) {
       const problem = loginProblem(asApiError(error), t);
       setProblems([{ fieldId: problem.field === 'captcha' ? 'login-captcha' : '', ...problem }]);
