@@ -19,7 +19,8 @@ type Go = (next: RecoveryStep) => void;
 
 /**
  * 忘记密码 in steps: username and captcha → phone or e-mail (masked) → the code sent there → a
- * new password, twice → done, with the way back to the login page.
+ * new password, twice → done. The way back to the login page is there at every step, and a code
+ * that does not arrive can be asked for by the other channel.
  */
 export function RecoveryPage() {
   const { t } = useI18n();
@@ -37,11 +38,15 @@ export function RecoveryPage() {
       {state.step === 'channel' && <ChannelStep state={state} go={setState} />}
       {state.step === 'code' && <CodeStep state={state} go={setState} />}
       {state.step === 'password' && <PasswordStep state={state} go={setState} />}
-      {state.step === 'done' && (
+      {state.step === 'done' ? (
         <p>
           <Link to="/login" className="button-primary">
             {t('recovery.done.login')}
           </Link>
+        </p>
+      ) : (
+        <p className="step-footer">
+          <Link to="/login">{t('recovery.backToLogin')}</Link>
         </p>
       )}
     </section>
@@ -121,7 +126,7 @@ function ChannelStep(props: { state: Extract<RecoveryStep, { step: 'channel' }>;
   const { t } = useI18n();
   const { state, go } = props;
   const [chosen, setChosen] = useState<RecoveryChannel['channel'] | null>(
-    state.channels[0]?.channel ?? null,
+    state.preferred ?? state.channels[0]?.channel ?? null,
   );
   const form = useStepForm();
   const channel = state.channels.find((c) => c.channel === chosen);
@@ -196,6 +201,12 @@ function CodeStep(props: { state: Extract<RecoveryStep, { step: 'code' }>; go: G
     },
     (error) => overOrMessage(error, t, go),
   );
+  // Back to the choice with another channel picked; that step sends the code.
+  const otherChannel = () => {
+    const other = state.channels.find((c) => c.channel !== state.channel.channel);
+    const { recoveryId, channels } = state;
+    go({ step: 'channel', recoveryId, channels, preferred: other?.channel });
+  };
   return (
     <StepForm form={form} submit={submit} button={t('common.next')}>
       <p role="status">
@@ -218,6 +229,11 @@ function CodeStep(props: { state: Extract<RecoveryStep, { step: 'code' }>; go: G
         <button type="button" className="button-link" onClick={(event) => void resend(event)}>
           {t('recovery.code.resend')}
         </button>
+        {state.channels.length > 1 && (
+          <button type="button" className="button-link" onClick={otherChannel}>
+            {t('recovery.code.otherChannel')}
+          </button>
+        )}
       </p>
     </StepForm>
   );

@@ -7,7 +7,13 @@ export interface RecoveryChannel {
 /** Where a password recovery is (manual 1.2), each step holding what the next needs. */
 export type RecoveryStep =
   | { step: 'account'; notice?: string }
-  | { step: 'channel'; recoveryId: string; channels: RecoveryChannel[] }
+  | {
+      step: 'channel';
+      recoveryId: string;
+      channels: RecoveryChannel[];
+      /** The channel picked at first; the first one when unset. */
+      preferred?: RecoveryChannel['channel'];
+    }
   | { step: 'code'; recoveryId: string; channel: RecoveryChannel; channels: RecoveryChannel[] }
   | { step: 'password'; resetToken: string }
   | { step: 'done' };
