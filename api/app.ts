@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 import Koa from 'koa';
+import type { Logger } from '../engine/logger';
 import type { ApiServices } from './api-services';
 import type { ApiState } from './http/api-state';
 import { bodyParsing } from './http/body-parsing';
@@ -34,7 +35,20 @@ export function createApp(services: ApiServices, modules: RouteModule[]): Koa<Ap
   app.use(async (ctx) => {
     throw new HttpError(404, 'not_found', `no route ${ctx.method} ${ctx.path}`);
   });
+  app.on('error', (error: NodeJS.ErrnoException) => logStreamError(services.logger, error));
   return app;
+}
+
+/** A browser that leaves mid-download is no fault of the portal's. */
+const clientGone = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+/**
+ * Errors Koa meets after the answer has begun (a file stream that fails or whose client left),
+ * which no middleware sees: logged as one structured line instead of Koa's console.error.
+ */
+function logStreamError(logger: Logger, error: NodeJS.ErrnoException): void {
+  if (clientGone.has(error.code ?? '')) logger.debug({ code: error.code }, 'client went away');
+  else logger.error({ err: error }, 'response failed after it began');
 }
 
 function methodNotAllowed(router: Router<ApiState>): Koa.Middleware<ApiState> {

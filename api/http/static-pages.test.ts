@@ -23,6 +23,7 @@ function builtPages(): string {
   writeFileSync(join(folder, 'index.html'), indexHtml);
   writeFileSync(join(folder, 'assets', 'index-Ab12Cd34.js'), script);
   writeFileSync(join(folder, 'robots.txt'), 'User-agent: *\n');
+  writeFileSync(join(folder, 'assets', 'big-Ef56Gh78.js'), 'x'.repeat(32 * 1024 * 1024));
   writeFileSync(join(parent, 'secret.txt'), 'do not serve');
   return folder;
 }
@@ -156,6 +157,24 @@ describe('the built web pages served by the portal', () => {
     const response = await client.post('/matters', {});
     expect(response.status).toBe(404);
     expect(response.body.error.code).toBe('not_found');
+  });
+
+  it('lets a browser leave in the middle of a file without an error on the console', async () => {
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const port = (built.address() as AddressInfo).port;
+      await new Promise<void>((resolve) => {
+        const sent = httpRequest({ host: '127.0.0.1', port, path: '/assets/big-Ef56Gh78.js' });
+        sent.on('response', (response) => response.once('data', () => sent.destroy()));
+        sent.on('close', () => resolve());
+        sent.end();
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(consoleError).not.toHaveBeenCalled();
+      expect((await client.get('/robots.txt')).status).toBe(200);
+    } finally {
+      consoleError.mockRestore();
+    }
   });
 
   it('tells to run npm run build when the pages are missing', async () => {
