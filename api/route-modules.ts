@@ -1,5 +1,6 @@
 import type { RouteModule } from './app';
 import { openApiRoutes } from './openapi/openapi-routes';
+import { accountRoutes } from './routes/account-routes';
 import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';
 import { applicationRoutes } from './routes/application-routes';
@@ -19,6 +20,7 @@ export const routeModules: RouteModule[] = [
   captchaRoutes,
   authRoutes,
   identityRoutes,
+  accountRoutes,
   certificateLoginRoutes,
   ssoLoginRoutes,
   catalogRoutes,

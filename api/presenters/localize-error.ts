@@ -78,6 +78,7 @@ const chineseMessages: Record<string, string> = {
   unsupported_media_type: '不支持该内容类型',
   session_store_unavailable: '会话服务暂时无法访问，请稍后再试',
   local_only: '该接口只供本机的命令行工具使用',
+  current_password_wrong: '当前密码错误',
 };
 
 /** The same error with its message and each detail's message in the request's language. */

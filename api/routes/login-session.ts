@@ -65,7 +65,8 @@ export async function logOut(ctx: ApiContext, services: ApiServices): Promise<vo
 }
 
 /** HttpOnly, SameSite=Lax, Path=/, and Secure when the portal is served over HTTPS. */
-function setSessionCookie(ctx: ApiContext, services: ApiServices, sid: string | null): void {
+/** Hands out `sid` (or clears it, given null): HttpOnly, SameSite=Lax, Secure when configured. */
+export function setSessionCookie(ctx: ApiContext, services: ApiServices, sid: string | null): void {
   const secure = services.config.secureCookies;
   // Koa refuses a Secure cookie on a connection it does not see as TLS; behind a proxy that
   // ends TLS it cannot see it, and the setting is the operator's word that it is so.

@@ -1,7 +1,14 @@
 import type { Database } from '../database/database';
 
 /** What the authentication trail records. */
-export type AuthEventType = 'login' | 'login_failed' | 'bind' | 'bind_failed' | 'unbind';
+export type AuthEventType =
+  | 'login'
+  | 'login_failed'
+  | 'bind'
+  | 'bind_failed'
+  | 'unbind'
+  | 'password_change'
+  | 'contacts_change';
 
 export interface AuthEvent {
   /** Null when no account could be named (a failure for an unknown user or identity). */

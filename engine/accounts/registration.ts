@@ -22,6 +22,12 @@ export const usernamePattern = '^[A-Za-z][A-Za-z0-9_.-]{3,31}$';
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength, pattern: '\\S' });
 const formatted = (format: string) => ({ type: 'string', format });
 
+/** The recovery channels: a mainland mobile number and an e-mail address. */
+export const contactProperties = {
+  phone: formatted('mobile'),
+  email: { type: 'string', format: 'email', maxLength: 254 },
+};
+
 const profileSchemas: Record<ApplicantKind, object> = {
   individual: {
     type: 'object',
@@ -63,8 +69,7 @@ function registrationSchema(profile: object): Record<string, unknown> {
       kind: { type: 'string', enum: ['individual', 'enterprise'] },
       username: { type: 'string', pattern: usernamePattern },
       password: { type: 'string', maxLength: 256 },
-      phone: formatted('mobile'),
-      email: { type: 'string', format: 'email', maxLength: 254 },
+      ...contactProperties,
       profile,
       captchaId: { type: 'string', maxLength: 100 },
       captchaAnswer: { type: 'string', maxLength: 100 },

@@ -677,4 +677,21 @@ export const en: Record<keyof typeof zhCN, string> = {
   'admin.outbox.retryNamed': 'Send delivery {id} again',
   'admin.outbox.retryAll': 'Send all again ({count})',
   'admin.outbox.retried': 'Queued for delivery again.',
+  // Account settings: changing the password and the recovery channels.
+  'account.password.title': 'Change password',
+  'account.password.current': 'Current password',
+  'account.password.currentHint': 'Enter your current password to confirm that this is you',
+  'account.password.new': 'New password',
+  'account.password.newAgain': 'New password again',
+  'account.password.submit': 'Change password',
+  'account.password.changed':
+    'Your password is changed. You are logged out on every other device; this login goes on.',
+  'account.contacts.title': 'Change contact details',
+  'account.contacts.intro':
+    'Password recovery sends its code to this phone and e-mail address; keep them current.',
+  'account.contacts.submit': 'Save contact details',
+  'account.contacts.changed': 'Your contact details are updated.',
+  'account.settings.fixFields': 'Not saved: correct the fields marked and try again.',
+  'account.event.password_change': 'Password changed',
+  'account.event.contacts_change': 'Contact details changed',
 };

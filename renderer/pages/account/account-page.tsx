@@ -5,6 +5,8 @@ import { type SessionUser, useSession } from '../../app/session';
 import { asApiError, useApiData } from '../../app/use-api-data';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../workstation/workstation-page';
+import { ContactsChangeForm } from './contacts-change-form';
+import { PasswordChangeForm } from './password-change-form';
 
 interface BoundIdentity {
   id: string;
@@ -15,7 +17,14 @@ interface BoundIdentity {
 }
 
 interface AuthEvent {
-  type: 'login' | 'login_failed' | 'bind' | 'bind_failed' | 'unbind';
+  type:
+    | 'login'
+    | 'login_failed'
+    | 'bind'
+    | 'bind_failed'
+    | 'unbind'
+    | 'password_change'
+    | 'contacts_change';
   method: string;
   address: string | null;
   at: string;
@@ -34,8 +43,9 @@ const profileKeys = [
 ] as const;
 
 /**
- * 账户设置: the account's own details, the certificates and unified identities bound to it (an
- * applicant may unbind each), and its recent logins, so a login that was not theirs shows.
+ * 账户设置: the account's own details, its password and (for applicants) the phone and e-mail
+ * that password recovery uses, the certificates and unified identities bound to it (an applicant
+ * may unbind each), and its recent logins and changes, so one that was not theirs shows.
  */
 export function AccountPage() {
   const { t } = useI18n();
@@ -46,6 +56,8 @@ export function AccountPage() {
     <section className="page">
       <h1>{t('account.title')}</h1>
       <Profile user={user} />
+      <PasswordChangeForm />
+      {applicant && <ContactsChangeForm user={user} />}
       {applicant && <Identities />}
       <RecentLogins />
     </section>
