@@ -47,4 +47,23 @@ describe('apiConfigFromEnv', () => {
       );
     }
   });
+
+  it('takes CA_HELPER_URL as a loopback origin, and refuses anything else naming it', () => {
+    const helper = (CA_HELPER_URL: string) => apiConfigFromEnv({ CA_HELPER_URL }).caHelperUrl;
+    expect(helper('http://127.0.0.1:17380')).toBe('http://127.0.0.1:17380');
+    expect(helper('https://localhost:17380/')).toBe('https://localhost:17380');
+    expect(helper('http://[::1]:17380')).toBe('http://[::1]:17380');
+    expect(apiConfigFromEnv({}).caHelperUrl).toBeUndefined();
+    for (const CA_HELPER_URL of [
+      'http://127.0.0.1:17380/sign',
+      'http://helper.example.gov:17380',
+      'http://192.168.1.5:17380',
+      'ws://127.0.0.1:17380',
+      '127.0.0.1:17380',
+    ]) {
+      expect(() => apiConfigFromEnv({ CA_HELPER_URL })).toThrow(
+        expect.objectContaining({ variable: 'CA_HELPER_URL', code: 'runtime_config_invalid' }),
+      );
+    }
+  });
 });

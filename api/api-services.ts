@@ -19,6 +19,12 @@ export interface ApiConfig {
    * the unified identity callback is registered under it. Unset: `http://localhost:PORT`.
    */
   publicUrl?: string;
+  /**
+   * The loopback origin of a local signing helper for USB keys (CA_HELPER_URL), e.g.
+   * `http://127.0.0.1:17380`: the pages may connect to it and the CA login offers it. Unset, the
+   * CA login takes PKCS#12 files only.
+   */
+  caHelperUrl?: string;
   /** `TRUST_PROXY=on`: client addresses (and the demo provider's URLs) from X-Forwarded-*. */
   trustProxy?: boolean;
 }

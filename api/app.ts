@@ -31,7 +31,8 @@ export function createApp(services: ApiServices, modules: RouteModule[]): Koa<Ap
   app.use(sessionMiddleware(services.engine));
   app.use(router.routes());
   app.use(methodNotAllowed(router));
-  app.use(staticPages(services.config.pagesDir ?? builtPagesFolder));
+  const pagesDir = services.config.pagesDir ?? builtPagesFolder;
+  app.use(staticPages(pagesDir, { helperOrigin: services.config.caHelperUrl }));
   app.use(async (ctx) => {
     throw new HttpError(404, 'not_found', `no route ${ctx.method} ${ctx.path}`);
   });

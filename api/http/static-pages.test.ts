@@ -28,11 +28,15 @@ function builtPages(): string {
   return folder;
 }
 
-async function listen(fixture: EngineFixture, pagesDir: string): Promise<Server> {
+async function listen(
+  fixture: EngineFixture,
+  pagesDir: string,
+  caHelperUrl?: string,
+): Promise<Server> {
   const services: ApiServices = {
     engine: fixture.context,
     files: new FileStore(mkdtempSync(join(tmpdir(), 'matterflow-files-'))),
-    config: { captcha: false, secureCookies: false, jsonLimit: '1mb', pagesDir },
+    config: { captcha: false, secureCookies: false, jsonLimit: '1mb', pagesDir, caHelperUrl },
     logger: fixture.context.logger,
   };
   const server = createApp(services, [catalogRoutes]).listen(0, '127.0.0.1');
@@ -67,15 +71,17 @@ describe('the built web pages served by the portal', () => {
   let fixture: EngineFixture;
   let built: Server;
   let unbuilt: Server;
+  let withHelper: Server;
   let client: ApiClient;
   beforeAll(async () => {
     fixture = await createEngineFixture('postgres');
     built = await listen(fixture, builtPages());
     unbuilt = await listen(fixture, mkdtempSync(join(tmpdir(), 'matterflow-no-pages-')));
+    withHelper = await listen(fixture, builtPages(), 'http://127.0.0.1:17380');
     client = new ApiClient(baseUrl(built));
   }, 60_000);
   afterAll(async () => {
-    for (const server of [built, unbuilt]) {
+    for (const server of [built, unbuilt, withHelper]) {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
@@ -99,8 +105,22 @@ describe('the built web pages served by the portal', () => {
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).not.toContain('unsafe-inline');
     expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(policy).toContain("connect-src 'self';");
     const asset = await client.get('/assets/index-Ab12Cd34.js');
     expect(asset.headers.get('content-security-policy')).toBeNull();
+  });
+
+  it('lets the pages connect to the signing helper of CA_HELPER_URL, and to nothing else', async () => {
+    const page = await new ApiClient(baseUrl(withHelper)).get('/login');
+    const policy = page.headers.get('content-security-policy') ?? '';
+    const others = policy.replace("connect-src 'self' http://127.0.0.1:17380;", '');
+    expect(others).not.toBe(policy);
+    expect(others).not.toContain('127.0.0.1');
+    expect(others).toBe(
+      (await client.get('/login')).headers
+        .get('content-security-policy')
+        ?.replace("connect-src 'self';", ''),
+    );
   });
 
   it('serves a hashed asset with a year of cache and a plain file without', async () => {

@@ -28,20 +28,28 @@ const foreverCache = 'public, max-age=31536000, immutable';
  * from it or as data URIs (the captcha), requests to /api only, and no inline script runs. The
  * form page compiles each matter's schema into a validator (Ajv generates code, so
  * 'unsafe-eval'); the schemas arrive at run time and cannot be compiled at build time. No page
- * may be framed, which keeps the login forms out of a clickjacking frame. A local signing
- * helper for USB keys (README) would need its loopback origin added to connect-src.
+ * may be framed, which keeps the login forms out of a clickjacking frame. The one exception is
+ * the local signing helper for USB keys (CA_HELPER_URL): the CA login page may call its loopback
+ * origin, and nothing else may.
  */
-const pagePolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+function pagePolicy(helperOrigin: string | undefined): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    helperOrigin ? `connect-src 'self' ${helperOrigin}` : "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export interface StaticPagesOptions {
+  /** The signing helper's loopback origin the pages may connect to (CA_HELPER_URL). */
+  helperOrigin?: string;
+}
 
 const buildMissing =
   'The web pages are not built yet: run `npm run build` (or `npm start`, which builds them).\n' +
@@ -56,20 +64,24 @@ const buildMissing =
  * so an unknown `/api/...` route keeps its JSON 404.
  *
  * @example
- * app.use(staticPages(builtPagesFolder));
+ * app.use(staticPages(builtPagesFolder, { helperOrigin: 'http://127.0.0.1:17380' }));
  */
-export function staticPages(folder: string): Middleware<ApiState> {
+export function staticPages(
+  folder: string,
+  options: StaticPagesOptions = {},
+): Middleware<ApiState> {
   const root = resolve(folder);
+  const policy = pagePolicy(options.helperOrigin);
   return async (ctx, next) => {
     if (!servesPages(ctx)) return next();
     const file = fileFor(root, ctx.path);
     if (file === null) return answerPlain(ctx, 404, 'Not found\n');
-    if (file !== undefined) return sendFile(ctx, file.path, file.stats);
+    if (file !== undefined) return sendFile(ctx, file.path, file.stats, policy);
 
     if (ctx.path.startsWith(hashedAssets)) return answerPlain(ctx, 404, 'Not found\n');
     const index = fileFor(root, '/index.html');
     if (!index) return answerPlain(ctx, 503, buildMissing);
-    sendFile(ctx, index.path, index.stats);
+    sendFile(ctx, index.path, index.stats, policy);
   };
 }
 
@@ -96,11 +108,11 @@ function fileFor(root: string, urlPath: string): { path: string; stats: Stats } 
   return stats?.isFile() ? { path, stats } : undefined;
 }
 
-function sendFile(ctx: Context, path: string, stats: Stats): void {
+function sendFile(ctx: Context, path: string, stats: Stats, policy: string): void {
   const hashed = ctx.path.startsWith(hashedAssets);
   ctx.set('Cache-Control', hashed ? foreverCache : 'no-cache');
   ctx.set('X-Content-Type-Options', 'nosniff');
-  if (extname(path).toLowerCase() === '.html') setPageHeaders(ctx);
+  if (extname(path).toLowerCase() === '.html') setPageHeaders(ctx, policy);
   ctx.lastModified = stats.mtime;
   ctx.etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
   ctx.type = mediaTypes[extname(path).toLowerCase()] ?? 'application/octet-stream';
@@ -114,8 +126,8 @@ function sendFile(ctx: Context, path: string, stats: Stats): void {
   ctx.length = stats.size;
 }
 
-function setPageHeaders(ctx: Context): void {
-  ctx.set('Content-Security-Policy', pagePolicy);
+function setPageHeaders(ctx: Context, policy: string): void {
+  ctx.set('Content-Security-Policy', policy);
   ctx.set('X-Frame-Options', 'DENY');
   ctx.set('Referrer-Policy', 'same-origin');
 }

@@ -135,6 +135,20 @@ describe('the challenge', () => {
   });
 });
 
+describe('the settings', () => {
+  it('name no signing helper by default, and the configured one when set', async () => {
+    const browser = await Browser.open();
+    expect((await browser.get('/api/auth/ca/settings')).body).toEqual({ helperUrl: null });
+    server.services.config.caHelperUrl = 'http://127.0.0.1:17380';
+    try {
+      const response = await browser.get('/api/auth/ca/settings');
+      expect(response.body).toEqual({ helperUrl: 'http://127.0.0.1:17380' });
+    } finally {
+      delete server.services.config.caHelperUrl;
+    }
+  });
+});
+
 describe('first login, binding, and the logins after', () => {
   it('binds on first use, then logs in directly at the certificate level', async () => {
     const company = await enterprise();

@@ -31,6 +31,22 @@ type LoginBody = Omit<CertificateLoginAttempt, 'address'>;
  */
 export const certificateLoginRoutes: RouteModule = (router, services) => {
   addRoute(router, {
+    method: 'get',
+    path: '/auth/ca/settings',
+    tag: 'auth',
+    summary: 'How the login page may sign: the local signing helper for USB keys, if any',
+    access: 'public',
+    responses: {
+      200:
+        '`{helperUrl}`: the loopback origin of the signing helper (CA_HELPER_URL) the page ' +
+        'calls for `GET /certificates` and `POST /sign`, or null when only PKCS#12 files are offered',
+    },
+    handler(ctx) {
+      ctx.set('Cache-Control', 'no-cache');
+      ctx.body = { helperUrl: services.config.caHelperUrl ?? null };
+    },
+  });
+  addRoute(router, {
     method: 'post',
     path: '/auth/ca/challenge',
     tag: 'auth',

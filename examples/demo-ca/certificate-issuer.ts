@@ -12,6 +12,10 @@ import {
   randomBytes,
   sign,
 } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import forge from 'node-forge';
 
 const { asn1 } = forge;
@@ -164,15 +168,46 @@ export function issueRevocationList(
   return signed(tbs, issuer.keys.privateKey);
 }
 
+/** OpenSSL 3's defaults: AES-256-CBC with PBKDF2 and an HMAC-SHA256 MAC. */
+function pkcs12ByOpenssl(
+  leaf: IssuedCertificate,
+  chain: IssuedCertificate[],
+  password: string,
+  friendlyName: string,
+): Buffer {
+  const folder = mkdtempSync(join(tmpdir(), 'matterflow-p12-'));
+  try {
+    const file = (name: string, content: string) => {
+      writeFileSync(join(folder, name), content, { mode: 0o600 });
+      return join(folder, name);
+    };
+    const key = leaf.keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const others = chain.length ? ['-certfile', file('chain.pem', pemsOf(chain))] : [];
+    const options = ['-inkey', file('key.pem', key), '-in', file('leaf.pem', leaf.pem)];
+    const out = join(folder, 'out.p12');
+    const naming = ['-name', friendlyName, '-passout', 'env:P12_PASSWORD', '-out', out];
+    execFileSync('openssl', ['pkcs12', '-export', ...options, ...others, ...naming], {
+      env: { ...process.env, P12_PASSWORD: password },
+    });
+    return readFileSync(out);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function pemsOf(certificates: IssuedCertificate[]): string {
+  return certificates.map((certificate) => certificate.pem).join('');
+}
+
 export function crlPem(der: Buffer): string {
   const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
   return `-----BEGIN X509 CRL-----\n${lines.join('\n')}\n-----END X509 CRL-----\n`;
 }
 
 /**
- * A PKCS#12 file holding an RSA key and its certificate chain (leaf first), encrypted with
- * `password` (AES-256, as browsers' node-forge and OpenSSL 3 both read). node-forge cannot
- * write EC keys into PKCS#12.
+ * A PKCS#12 file holding the leaf's key and its certificate chain (leaf first), encrypted with
+ * `password` (AES-256, as the login page's node-forge and OpenSSL 3 both read). node-forge
+ * writes the RSA ones; it cannot write EC keys, which go through the `openssl` command.
  */
 export function pkcs12(
   leaf: IssuedCertificate,
@@ -180,6 +215,9 @@ export function pkcs12(
   password: string,
   friendlyName: string,
 ): Buffer {
+  if (leaf.keys.privateKey.asymmetricKeyType !== 'rsa') {
+    return pkcs12ByOpenssl(leaf, chain, password, friendlyName);
+  }
   const key = forge.pki.privateKeyFromPem(
     leaf.keys.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
   );

@@ -1,7 +1,8 @@
 /**
  * `npm run demo-ca`: writes the demo CA of this folder afresh: two trusted roots (one with an
  * intermediate CA), a CRL for each CA, and PKCS#12 files (password `demo`) for the demo accounts,
- * including an expired, a revoked and an encryption-only certificate. The CA keys exist only
+ * including an EC P-256 one (written by the `openssl` command), and an expired, a revoked and an
+ * encryption-only certificate. The CA keys exist only
  * while this runs: nobody can issue more certificates under these roots.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -58,6 +59,7 @@ function main(): void {
 
   const revoked = user(person, matterflowRoot);
   writeUser('demo-person', user(person, matterflowRoot), [matterflowRoot]);
+  writeUser('demo-person-ec', user(person, matterflowRoot, { ec: true }), [matterflowRoot]);
   writeUser('demo-company', user(company, cityIssuing), [cityIssuing, cityRoot]);
   writeUser('demo-person-expired', user(person, matterflowRoot, { expired: true }), [
     matterflowRoot,
@@ -87,11 +89,11 @@ function certificateAuthority(
 function user(
   subject: SubjectAttribute[],
   issuer: IssuedCertificate,
-  options: { expired?: boolean; encryption?: boolean } = {},
+  options: { expired?: boolean; encryption?: boolean; ec?: boolean } = {},
 ): IssuedCertificate {
   return issueCertificate({
     subject,
-    keys: generateKeys(),
+    keys: generateKeys(options.ec ? 'ec' : 'rsa'),
     issuer,
     notBefore: options.expired ? new Date('2024-01-01T00:00:00Z') : start,
     notAfter: options.expired ? start : userEnd,

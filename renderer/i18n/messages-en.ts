@@ -93,8 +93,35 @@ export const en: Record<keyof typeof zhCN, string> = {
     'The file cannot be opened: it is not a PKCS#12 certificate, or the password is wrong',
   'login.ca.pkcs12_no_key': 'The file holds no private key for its certificate',
   'login.ca.pkcs12_key_unsupported':
-    'This kind of key is not supported yet: certificate files with RSA keys can be used',
+    'This kind of key is not supported yet: certificate files with RSA or ECDSA (P-256, P-384) keys can be used',
   'login.ca.downloads': 'CA login notes (driver downloads)',
+  // CA login with a USB key through the local signing helper (CA_HELPER_URL).
+  'login.ca.way': 'Where is your certificate?',
+  'login.ca.way.helper': 'USB key (signing helper)',
+  'login.ca.way.file': 'Certificate file',
+  'login.ca.helper.intro':
+    'Insert your USB key, choose the certificate below and select Log in, then enter the PIN ' +
+    'when the signing helper asks. The private key stays on the USB key.',
+  'login.ca.helper.looking': 'Looking for the signing helper and your USB key…',
+  'login.ca.helper.unreachable':
+    'The signing helper was not found. Install and start it, then select Look again; or log ' +
+    'in with a certificate file instead.',
+  'login.ca.helper.downloads': 'Download the signing helper and USB key drivers',
+  'login.ca.helper.empty': 'No certificate found. Insert your USB key, then select Look again.',
+  'login.ca.helper.found': 'Certificates found: {count}. Choose the one to use.',
+  'login.ca.helper.legend': 'Choose a certificate',
+  'login.ca.helper.issuer': 'Issued by {issuer}',
+  'login.ca.helper.lookAgain': 'Look again',
+  'login.ca.helper.missingChoice': 'Choose a certificate',
+  'login.ca.helper.signing':
+    'Logging in with “{label}”: enter the PIN when the signing helper asks…',
+  'login.ca.helper.helper_unreachable':
+    'The signing helper is not answering: check that it is running, then try again.',
+  'login.ca.helper.helper_refused':
+    'The signing helper did not sign (the PIN entry may have been cancelled or the key pulled ' +
+    'out): look again, then try again.',
+  'login.ca.helper.helper_answer_invalid':
+    'The answer of the signing helper cannot be read: install its latest version.',
   'login.sso.intro': 'Log in with your city service hall account; you come back here afterwards.',
   'login.sso.start': 'Go to the city unified login',
   'login.sso.firstUse':

@@ -84,8 +84,30 @@ export const zhCN = {
   'login.ca.signingAs': '正在使用 {holder} 的证书（{issuer} 签发）登录…',
   'login.ca.pkcs12_unreadable': '无法打开证书文件：文件不是 PKCS#12 证书，或证书密码错误',
   'login.ca.pkcs12_no_key': '证书文件中没有与证书对应的私钥',
-  'login.ca.pkcs12_key_unsupported': '暂不支持该证书的密钥类型：目前可使用 RSA 密钥的证书文件',
+  'login.ca.pkcs12_key_unsupported':
+    '暂不支持该证书的密钥类型：目前可使用 RSA 或 ECDSA（P-256、P-384）密钥的证书文件',
   'login.ca.downloads': 'CA 证书登录说明（驱动下载）',
+  // CA login with a USB key through the local signing helper (CA_HELPER_URL).
+  'login.ca.way': '证书介质',
+  'login.ca.way.helper': 'USB Key（证书助手）',
+  'login.ca.way.file': '证书文件',
+  'login.ca.helper.intro':
+    '插入 USB Key，在下面选择证书并点击“登录”，再按证书助手的提示输入 PIN 码。私钥始终保存在 USB Key 中。',
+  'login.ca.helper.looking': '正在检测证书助手和 USB Key…',
+  'login.ca.helper.unreachable':
+    '未检测到证书助手。请安装并启动证书助手，然后点击“重新检测”；也可以改用证书文件登录。',
+  'login.ca.helper.downloads': '下载证书助手和 USB Key 驱动',
+  'login.ca.helper.empty': '未找到证书。请插入 USB Key，然后点击“重新检测”。',
+  'login.ca.helper.found': '找到 {count} 个证书，请选择要使用的证书。',
+  'login.ca.helper.legend': '选择证书',
+  'login.ca.helper.issuer': '签发者：{issuer}',
+  'login.ca.helper.lookAgain': '重新检测',
+  'login.ca.helper.missingChoice': '请选择证书',
+  'login.ca.helper.signing': '正在使用“{label}”登录，请按证书助手的提示输入 PIN 码…',
+  'login.ca.helper.helper_unreachable': '未检测到证书助手，请确认证书助手正在运行后重试。',
+  'login.ca.helper.helper_refused':
+    '证书助手未完成签名（可能取消了 PIN 码输入或拔出了 USB Key），请重新检测后重试。',
+  'login.ca.helper.helper_answer_invalid': '无法识别证书助手的应答，请安装最新版本的证书助手。',
   'login.sso.intro': '使用市网厅（深圳分厅）账号登录，登录后返回本系统。',
   'login.sso.start': '前往市网厅统一认证登录',
   'login.sso.firstUse': '首次使用市网厅账号登录时，需要输入本系统的用户名和密码进行绑定。',

@@ -255,6 +255,16 @@ describe('the applicant pages in a browser', () => {
     await record(page, 'login-certificate-error');
   });
 
+  it('signs with an EC key in the page, and the portal asks to bind that certificate', async () => {
+    const page = await session.newPage('/login?tab=certificate');
+    await page.locator('#ca-file').setInputFiles(join(demoCertificate, 'demo-person-ec.p12'));
+    await page.locator('#ca-password').fill('demo');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL('**/login/bind?kind=certificate*');
+    const named = page.getByRole('definition');
+    await named.getByText('张明 (Matterflow Demo Root CA)').waitFor();
+  });
+
   it('logs in through the demo unified identity provider and binds it', async () => {
     const page = (ssoUser = await session.newPage('/login?tab=sso'));
     await record(page, 'login-sso');

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import type { ApiConfig } from '../../api/api-services';
 import { routeModules } from '../../api/route-modules';
 import { type Portal, startPortal } from '../../api/portal';
 import { type Account, type AccountKind, createAccount } from '../../engine/accounts/account';
@@ -55,6 +56,11 @@ export interface BrowserPortal {
   stop(): Promise<void>;
 }
 
+export interface BrowserPortalOptions {
+  /** Settings over the tests' own, e.g. `{ caHelperUrl }` for a signing helper's origin. */
+  apiConfig?: Partial<ApiConfig>;
+}
+
 /**
  * The portal as `npm start` runs it, but over a fresh PostgreSQL database with the CAPTCHA off
  * (any answer passes; the image still shows), the example matters published, the content pages
@@ -63,7 +69,9 @@ export interface BrowserPortal {
  * by someone else during the test changes nothing under it; the pages are built first when
  * `dist/renderer` is missing or older than its sources.
  */
-export async function startBrowserPortal(): Promise<BrowserPortal> {
+export async function startBrowserPortal(
+  options: BrowserPortalOptions = {},
+): Promise<BrowserPortal> {
   const pagesDir = snapshotBuiltPages();
   const dataDir = mkdtempSync(join(tmpdir(), 'matterflow-browser-'));
   const test: TestDatabase = await createTestDatabase('postgres');
@@ -71,7 +79,13 @@ export async function startBrowserPortal(): Promise<BrowserPortal> {
   try {
     portal = await startPortal({
       env: { DATABASE_URL: test.url, DATA_DIR: dataDir, PORT: '0' },
-      apiConfig: { captcha: false, secureCookies: false, jsonLimit: '1mb', pagesDir },
+      apiConfig: {
+        captcha: false,
+        secureCookies: false,
+        jsonLimit: '1mb',
+        pagesDir,
+        ...options.apiConfig,
+      },
       modules: routeModules,
       logger: createLogger({ level: process.env.LOG_LEVEL ?? 'silent' }),
     });
@@ -107,8 +121,10 @@ export interface BrowserSession {
 }
 
 /** The portal and a browser together, for a test file's beforeAll. */
-export async function startBrowserSession(): Promise<BrowserSession> {
-  const [portal, browser] = await Promise.all([startBrowserPortal(), launchBrowser()]);
+export async function startBrowserSession(
+  options: BrowserPortalOptions = {},
+): Promise<BrowserSession> {
+  const [portal, browser] = await Promise.all([startBrowserPortal(options), launchBrowser()]);
   const contexts: BrowserContext[] = [];
   return {
     portal,

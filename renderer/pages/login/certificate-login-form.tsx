@@ -1,14 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, apiPost } from '../../api/api-client';
 import { ErrorSummary, type FieldProblem } from '../../app/error-summary';
 import { LiveNotice } from '../../app/live-notice';
-import { Link, navigate } from '../../app/router';
+import { Link } from '../../app/router';
 import type { LoginAnswer } from '../../app/session';
 import { TextField } from '../../app/text-field';
-import { asApiError } from '../../app/use-api-data';
 import { type Translate, useI18n } from '../../i18n/i18n';
-import { type CertificateToBind, certificateToBind } from './certificate-to-bind';
-import { loginProblem } from './login-problem';
+import { followBinding, logInWithCertificate, refusalMessage } from './certificate-login';
 import { Pkcs12Error, openPkcs12 } from './pkcs12-signer';
 
 interface Props {
@@ -41,21 +38,14 @@ export function CertificateLoginForm({ returnTo, onLoggedIn }: Props) {
       setProgress(t('login.ca.opening'));
       const signer = await openPkcs12(await file.arrayBuffer(), password);
       setProgress(t('login.ca.signingAs', { holder: signer.holder, issuer: signer.issuer }));
-      const challenge = await apiPost<{ challengeId: string; nonce: string }>(
-        '/api/auth/ca/challenge',
-      );
-      const body = {
-        challengeId: challenge.challengeId,
+      const sign = async (nonce: string) => ({
         certificate: signer.chainPem,
-        signature: signer.sign(challenge.nonce),
-      };
-      onLoggedIn(await apiPost<LoginAnswer>('/api/auth/ca/login', body));
+        signature: await signer.sign(nonce),
+      });
+      onLoggedIn(await logInWithCertificate(sign));
     } catch (error) {
       setProgress(null);
-      const binding = bindingRequired(error);
-      if (!binding) return setProblems([certificateProblem(error, t)]);
-      const { token, certificate } = binding;
-      navigate(bindPath('certificate', token, returnTo), { state: { certificate } });
+      if (!followBinding(error, returnTo)) setProblems([certificateProblem(error, t)]);
     }
   };
 
@@ -110,27 +100,10 @@ export function CertificateLoginForm({ returnTo, onLoggedIn }: Props) {
   );
 }
 
-/** The bind page for an identity seen for the first time. */
-export function bindPath(kind: 'certificate' | 'sso', token: string, returnTo: string | null) {
-  const query = new URLSearchParams({ kind, bindingToken: token });
-  if (returnTo) query.set('returnTo', returnTo);
-  return `/login/bind?${query}`;
-}
-
-/** The binding token of a `binding_required` answer, and the certificate it names. */
-function bindingRequired(
-  error: unknown,
-): { token: string; certificate: CertificateToBind | null } | null {
-  if (!(error instanceof ApiError) || error.code !== 'binding_required') return null;
-  const token = error.body.bindingToken;
-  if (typeof token !== 'string') return null;
-  return { token, certificate: certificateToBind(error.body.certificate) };
-}
-
 function certificateProblem(error: unknown, t: Translate): FieldProblem {
   if (error instanceof Pkcs12Error) {
     const field = error.problem === 'pkcs12_unreadable' ? 'ca-password' : 'ca-file';
     return { fieldId: field, message: t(`login.ca.${error.problem}`) };
   }
-  return { fieldId: '', message: loginProblem(asApiError(error), t).message };
+  return { fieldId: '', message: refusalMessage(error, t) };
 }

@@ -2,7 +2,7 @@ import { homeOf, landingPath } from '../../app/page-access';
 import { Link, navigate } from '../../app/router';
 import { type LoginAnswer, useSession } from '../../app/session';
 import { useI18n } from '../../i18n/i18n';
-import { CertificateLoginForm } from './certificate-login-form';
+import { CertificateLoginPanel } from './certificate-login-panel';
 import { Tabs } from './login-tabs';
 import { PasswordLoginForm } from './password-login-form';
 import { UnifiedLoginPanel } from './unified-login-panel';
@@ -60,7 +60,7 @@ export function LoginPage({ query }: { query: URLSearchParams }) {
           {
             id: 'certificate',
             label: t('login.tab.ca'),
-            panel: <CertificateLoginForm returnTo={returnTo} onLoggedIn={loggedIn} />,
+            panel: <CertificateLoginPanel returnTo={returnTo} onLoggedIn={loggedIn} />,
           },
           {
             id: 'sso',

@@ -7,3 +7,4 @@ declare module 'node-forge/lib/forge' {
 }
 declare module 'node-forge/lib/pkcs12';
 declare module 'node-forge/lib/sha256';
+declare module 'node-forge/lib/asn1';
