@@ -1,5 +1,5 @@
-import { type ComponentType, type ReactNode, Suspense, createElement, lazy } from 'react';
-import { LoadingNotice } from '../app/load-state';
+import { lazy } from 'react';
+import { lazyPage } from '../app/lazy-page';
 import type { PageRoute } from '../app/page-route';
 
 /**
@@ -35,57 +35,49 @@ export const adminRoutes: PageRoute[] = [
     pattern: '/admin',
     access: 'admin',
     title: 'admin.matters.title',
-    render: () => page(MatterVersionsPage, {}),
+    render: () => lazyPage(MatterVersionsPage, {}),
   },
   {
     pattern: '/admin/matters/upload',
     access: 'admin',
     title: 'admin.upload.title',
-    render: () => page(BundleUploadPage, {}),
+    render: () => lazyPage(BundleUploadPage, {}),
   },
   {
     pattern: '/admin/matters/:id/versions/:version',
     access: 'admin',
     title: 'admin.version.pageTitle',
     render: (params) =>
-      page(MatterVersionPage, { matterId: params.id ?? '', version: params.version ?? '' }),
+      lazyPage(MatterVersionPage, { matterId: params.id ?? '', version: params.version ?? '' }),
   },
   {
     pattern: '/admin/categories',
     access: 'admin',
     title: 'admin.categories.title',
-    render: () => page(CategoriesPage, {}),
+    render: () => lazyPage(CategoriesPage, {}),
   },
   {
     pattern: '/admin/content/intro',
     access: 'admin',
     title: 'admin.intro.title',
-    render: () => page(IntroEditorPage, {}),
+    render: () => lazyPage(IntroEditorPage, {}),
   },
   {
     pattern: '/admin/content/faq',
     access: 'admin',
     title: 'admin.faq.title',
-    render: () => page(FaqEditorPage, {}),
+    render: () => lazyPage(FaqEditorPage, {}),
   },
   {
     pattern: '/admin/content/downloads',
     access: 'admin',
     title: 'admin.downloads.title',
-    render: () => page(DownloadsEditorPage, {}),
+    render: () => lazyPage(DownloadsEditorPage, {}),
   },
   {
     pattern: '/admin/outbox',
     access: 'admin',
     title: 'admin.outbox.title',
-    render: () => page(OutboxPage, {}),
+    render: () => lazyPage(OutboxPage, {}),
   },
 ];
-
-function page<P extends object>(component: ComponentType<P>, props: P): ReactNode {
-  return createElement(
-    Suspense,
-    { fallback: createElement(LoadingNotice) },
-    createElement(component, props),
-  );
-}

@@ -1,5 +1,5 @@
-import { type ComponentType, type ReactNode, Suspense, createElement, lazy } from 'react';
-import { LoadingNotice } from '../app/load-state';
+import { lazy } from 'react';
+import { lazyPage } from '../app/lazy-page';
 import type { PageRoute } from '../app/page-route';
 
 /** The desk loads on first visit, in a chunk of its own that applicants never download. */
@@ -16,20 +16,12 @@ export const deskRoutes: PageRoute[] = [
     pattern: '/desk',
     access: 'officer',
     title: 'desk.queue.title',
-    render: (_params, query) => page(DeskQueuePage, { query }),
+    render: (_params, query) => lazyPage(DeskQueuePage, { query }),
   },
   {
     pattern: '/desk/applications/:id',
     access: 'officer',
     title: 'desk.application.title',
-    render: (params) => page(DeskApplicationPage, { id: params.id ?? '' }),
+    render: (params) => lazyPage(DeskApplicationPage, { id: params.id ?? '' }),
   },
 ];
-
-function page<P extends object>(component: ComponentType<P>, props: P): ReactNode {
-  return createElement(
-    Suspense,
-    { fallback: createElement(LoadingNotice) },
-    createElement(component, props),
-  );
-}

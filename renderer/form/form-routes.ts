@@ -1,5 +1,5 @@
-import { type ReactNode, Suspense, createElement, lazy } from 'react';
-import { LoadingNotice } from '../app/load-state';
+import { lazy } from 'react';
+import { lazyPage } from '../app/lazy-page';
 import type { PageRoute } from '../app/page-route';
 
 // Loaded when first opened, so the rest of the portal does not carry rjsf and Ajv.
@@ -11,35 +11,30 @@ const ApplicationPage = lazy(() =>
   import('../application/application-page.js').then((m) => ({ default: m.ApplicationPage })),
 );
 
-function lazyPage(page: ReactNode): ReactNode {
-  return createElement(Suspense, { fallback: createElement(LoadingNotice) }, page);
-}
-
 /** The pages of this area, matched by the shell in order. */
 export const formRoutes: PageRoute[] = [
   {
     pattern: '/applications/:id/form',
     access: 'applicant',
     title: 'form.pageTitle',
-    render: ({ id = '' }) => lazyPage(createElement(FormPage, { applicationId: id })),
+    render: ({ id = '' }) => lazyPage(FormPage, { applicationId: id }),
   },
   {
     pattern: '/applications/:id/check',
     access: 'applicant',
     title: 'form.check.title',
-    render: ({ id = '' }) =>
-      lazyPage(createElement(FormPage, { applicationId: id, startAtCheck: true })),
+    render: ({ id = '' }) => lazyPage(FormPage, { applicationId: id, startAtCheck: true }),
   },
   {
     pattern: '/applications/:id/submitted',
     access: 'applicant',
     title: 'form.submitted.title',
-    render: ({ id = '' }) => lazyPage(createElement(SubmittedPage, { applicationId: id })),
+    render: ({ id = '' }) => lazyPage(SubmittedPage, { applicationId: id }),
   },
   {
     pattern: '/applications/:id',
     access: 'applicant',
     title: 'form.detail.title',
-    render: ({ id = '' }) => lazyPage(createElement(ApplicationPage, { applicationId: id })),
+    render: ({ id = '' }) => lazyPage(ApplicationPage, { applicationId: id }),
   },
 ];

@@ -1,17 +1,30 @@
+import { lazy } from 'react';
+import { lazyPage } from '../app/lazy-page';
 import type { PageRoute } from '../app/page-route';
-import { AccountPage } from './account/account-page';
 import { CatalogPage } from './catalog/catalog-page';
 import { MatterPage } from './catalog/matter-page';
 import { DownloadsPage } from './content/downloads-page';
 import { FaqPage } from './content/faq-page';
 import { IntroPage } from './content/intro-page';
 import { HomePage } from './home/home-page';
-import { BindPage } from './login/bind-page';
-import { LoginPage } from './login/login-page';
-import { RecoveryPage } from './recovery/recovery-page';
-import { RegisterPage } from './register/register-page';
 import { WorkstationPage } from './workstation/workstation-page';
 import './pages.css';
+
+// The sign-in pages and the account settings load on first visit: their forms, the certificate
+// login and its node-forge stay out of the pages an applicant works in.
+const LoginPage = lazy(async () => ({
+  default: (await import('./login/login-page.js')).LoginPage,
+}));
+const BindPage = lazy(async () => ({ default: (await import('./login/bind-page.js')).BindPage }));
+const RegisterPage = lazy(async () => ({
+  default: (await import('./register/register-page.js')).RegisterPage,
+}));
+const RecoveryPage = lazy(async () => ({
+  default: (await import('./recovery/recovery-page.js')).RecoveryPage,
+}));
+const AccountPage = lazy(async () => ({
+  default: (await import('./account/account-page.js')).AccountPage,
+}));
 
 /** The applicant's pages and the public ones (manual sections 1 to 4). */
 export const applicantRoutes: PageRoute[] = [
@@ -20,25 +33,25 @@ export const applicantRoutes: PageRoute[] = [
     pattern: '/login',
     access: 'public',
     title: 'login.title',
-    render: (_params, query) => <LoginPage query={query} />,
+    render: (_params, query) => lazyPage(LoginPage, { query }),
   },
   {
     pattern: '/login/bind',
     access: 'public',
     title: 'bind.title',
-    render: (_params, query) => <BindPage query={query} />,
+    render: (_params, query) => lazyPage(BindPage, { query }),
   },
   {
     pattern: '/register',
     access: 'public',
     title: 'register.title',
-    render: (_params, query) => <RegisterPage query={query} />,
+    render: (_params, query) => lazyPage(RegisterPage, { query }),
   },
   {
     pattern: '/recovery',
     access: 'public',
     title: 'recovery.title',
-    render: () => <RecoveryPage />,
+    render: () => lazyPage(RecoveryPage, {}),
   },
   {
     pattern: '/workstation',
@@ -66,5 +79,10 @@ export const applicantRoutes: PageRoute[] = [
     title: 'nav.downloads',
     render: (_params, query) => <DownloadsPage query={query} />,
   },
-  { pattern: '/account', access: 'session', title: 'account.title', render: () => <AccountPage /> },
+  {
+    pattern: '/account',
+    access: 'session',
+    title: 'account.title',
+    render: () => lazyPage(AccountPage, {}),
+  },
 ];
