@@ -72,6 +72,15 @@ describe('account settings over HTTP', () => {
       .select('e.method', 'e.detail');
   }
 
+  /** The texts of the messages the outbox holds for one address. */
+  async function noticesTo(address: string): Promise<string[]> {
+    const rows = await server.services.engine
+      .database('outbox')
+      .where({ kind: 'message' })
+      .whereRaw("payload->>'to' = ?", [address]);
+    return rows.map((row: { payload: { text: string } }) => row.payload.text);
+  }
+
   describe('PUT /api/account/password', () => {
     it('changes the password, ends the other sessions and rotates this one', async () => {
       const username = await newAccount(server);
@@ -102,6 +111,11 @@ describe('account settings over HTTP', () => {
       expect(await trail(username, 'password_change')).toEqual([
         { method: 'password', detail: { sessionsEnded: 2 } },
       ]);
+      for (const address of ['13800138000', `${username}@example.com`]) {
+        expect(await noticesTo(address)).toEqual([
+          expect.stringMatching(new RegExp(`您的账号 ${username} 的登录密码已于 .+变更`)),
+        ]);
+      }
     });
 
     it('refuses a wrong current password with current_password_wrong and counts the failure', async () => {
@@ -228,6 +242,10 @@ describe('account settings over HTTP', () => {
       expect(await trail(username, 'contacts_change')).toEqual([
         { method: 'password', detail: { changed: ['phone'] } },
       ]);
+      // The old number and the e-mail hear of it; the new number is not the owner's word.
+      const notice = expect.stringContaining(`您的账号 ${username} 的手机号码已于`);
+      expect(await noticesTo(`${username}@example.com`)).toEqual([notice]);
+      expect(await noticesTo('13912345678')).toEqual([]);
     });
 
     it('is for applicants only', async () => {

@@ -1,4 +1,5 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { isUuid } from '../applications/application-access';
 import { writeOutbox } from '../applications/application-effects';
 import type { Database } from '../database/database';
 import type { EngineContext } from '../engine-context';
@@ -157,8 +158,4 @@ function channelUnavailable(channel: string) {
       message: `the account has no ${channel} channel`,
     },
   ]);
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

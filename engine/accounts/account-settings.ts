@@ -3,6 +3,7 @@ import type { Database } from '../database/database';
 import type { EngineContext } from '../engine-context';
 import { type ErrorDetail, badInput, notAllowed } from '../engine-error';
 import { type Account, accountFromRow, setPasswordHash } from './account';
+import { writeAccountNotices } from './account-notices';
 import { recordAuthEvent } from './auth-events';
 import { LockedError } from './identity-binding';
 import { hashPassword } from './password-hash';
@@ -43,7 +44,8 @@ const contactsForm = compileForm(
  * Replaces the account's password once the current one is proved, then ends every session of
  * the account and answers the new session that replaces the caller's: a session someone else
  * holds (a stolen cookie, a shared computer) ends, and the person who changed the password goes
- * on under a fresh id. Records `password_change` in the account's trail.
+ * on under a fresh id. Records `password_change` in the account's trail and tells the account's
+ * phone and e-mail (see writeAccountNotices).
  *
  * The current password is checked as a password login is: a wrong one counts toward the
  * lockout of the account and the address, and while either is locked even the right one is
@@ -62,7 +64,12 @@ export async function changePassword(
   issues.unshift(...(await currentPasswordIssues(database, account, change, now)));
   if (issues.length > 0) throw refusal(issues);
 
-  await setPasswordHash(database, account.id, await hashPassword(change.newPassword), now);
+  const passwordHash = await hashPassword(change.newPassword);
+  await database.transaction(async (trx) => {
+    await setPasswordHash(trx, account.id, passwordHash, now);
+    await writeAccountNotices(trx, account, ['password'], account, now);
+  });
+  context.afterCommit();
   const sessionsEnded = await sessions.destroyAccount(account.id);
   const replacement = await sessions.create(account.id, change.authLevel);
   await recordAuthEvent(database, {
@@ -81,7 +88,8 @@ export async function changePassword(
  * once the current password is proved (as for changePassword, lockout included). The formats
  * are registration's: a mainland mobile number and an e-mail address, each bad one with its
  * pointer and messages, all at once with a wrong current password. Records `contacts_change`
- * with the names of the fields that changed (not their values). Staff accounts are refused with
+ * with the names of the fields that changed (not their values), and tells the old phone and
+ * e-mail (as changePassword tells the account's). Staff accounts are refused with
  * `applicant_only`: their contacts are the administrators' to keep.
  */
 export async function changeContacts(
@@ -98,16 +106,22 @@ export async function changeContacts(
   issues.unshift(...(await currentPasswordIssues(database, account, change, now)));
   if (issues.length > 0) throw refusal(issues);
 
-  const [row] = await database('accounts')
-    .where({ id: account.id })
-    .update({ phone: change.phone, email: change.email, updated_at: now })
-    .returning('*');
+  const changed = changedContacts(account, change);
+  const row = await database.transaction(async (trx) => {
+    const [updated] = await trx('accounts')
+      .where({ id: account.id })
+      .update({ phone: change.phone, email: change.email, updated_at: now })
+      .returning('*');
+    await writeAccountNotices(trx, account, changed, account, now);
+    return updated;
+  });
+  context.afterCommit();
   await recordAuthEvent(database, {
     accountId: account.id,
     type: 'contacts_change',
     method: 'password',
     address: change.address,
-    detail: { changed: changedContacts(account, change) },
+    detail: { changed },
     at: now,
   });
   return accountFromRow(row);
@@ -155,7 +169,7 @@ function refusal(issues: ErrorDetail[]) {
   return badInput('invalid_fields', 'some fields are missing or wrong', issues);
 }
 
-function changedContacts(account: Account, change: ContactsChange): string[] {
+function changedContacts(account: Account, change: ContactsChange): ('phone' | 'email')[] {
   const fields = ['phone', 'email'] as const;
   return fields.filter((field) => account[field] !== change[field]);
 }

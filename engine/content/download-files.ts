@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { isUuid } from '../applications/application-access';
 import type { Label } from '../../definitions/matter-definition';
 import type { Database } from '../database/database';
 import { badInput, notFound } from '../engine-error';
@@ -95,10 +96,6 @@ function fileFrom(row: Record<string, unknown>): DownloadFile {
     mediaType: String(row.media_type),
     sha256: String(row.sha256),
   };
-}
-
-function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }
 
 function fileTooLarge() {
