@@ -35,9 +35,12 @@ export function createBareServer(database: Database, sessions: SessionStore): Ko
       applicant_id: accountId,
       category: String(ctx.query.category),
     });
-    const [count] = await query.clone().count({ n: '*' });
-    const items = await query.orderBy('updated_at', 'desc').orderBy('id').limit(20);
-    ctx.body = { items, total: Number(count?.n ?? 0) };
+    const items = await query
+      .select('*', database.raw('count(*) over () as page_total'))
+      .orderBy('updated_at', 'desc')
+      .orderBy('id')
+      .limit(20);
+    ctx.body = { items, total: Number(items[0]?.page_total ?? 0) };
   });
   router.put('/applications/:id/data', async (ctx) => {
     await sessionAccount(database, sessions, ctx.cookies.get('sid'));

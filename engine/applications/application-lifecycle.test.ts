@@ -218,6 +218,20 @@ describe.each(databaseKinds)('applications on %s', (kind) => {
     expect(mine.items.every((a) => a.applicantId === enterprise.id && a.category === 'draft')).toBe(
       true,
     );
+    // Every page knows the total, the one past the end too.
+    const pages = Math.ceil(mine.total / 2);
+    for (const page of [pages, pages + 1]) {
+      const more = await listApplications(fixture.context.database, enterprise, {
+        category: 'draft',
+        pageSize: 2,
+        page,
+      });
+      expect([page, more.total, more.items.length]).toEqual([
+        page,
+        mine.total,
+        page > pages ? 0 : mine.total - (pages - 1) * 2,
+      ]);
+    }
     const summary = await workstationSummary(fixture.context.database, enterprise);
     expect(Object.keys(summary).sort()).toEqual([
       'completed',
