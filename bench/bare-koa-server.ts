@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import { randomUUID } from 'node:crypto';
 import Koa from 'koa';
 import { verifyPassword } from '../engine/accounts/password-hash';
+import { summaryColumns } from '../engine/applications/application-record';
 import type { SessionStore } from '../engine/accounts/session-store';
 import type { Database } from '../engine/database/database';
 
@@ -36,7 +37,7 @@ export function createBareServer(database: Database, sessions: SessionStore): Ko
       category: String(ctx.query.category),
     });
     const items = await query
-      .select('*', database.raw('count(*) over () as page_total'))
+      .select(...summaryColumns, database.raw('count(*) over () as page_total'))
       .orderBy('updated_at', 'desc')
       .orderBy('id')
       .limit(20);

@@ -1,6 +1,6 @@
 import type { CompiledDefinition } from '../../definitions/compiled-definition';
 import type { PageOf } from '../../engine/applications/application-queries';
-import type { Application } from '../../engine/applications/application-record';
+import type { ApplicationSummary } from '../../engine/applications/application-record';
 import type { Database } from '../../engine/database/database';
 import { loadMatterVersion } from '../../engine/registry/matter-registry';
 import { type Audience, presentListItem } from './application-presenter';
@@ -11,7 +11,7 @@ import { type Audience, presentListItem } from './application-presenter';
  */
 export async function presentApplicationPage(
   database: Database,
-  page: PageOf<Application>,
+  page: PageOf<ApplicationSummary>,
   audience: Audience,
 ) {
   const versions = new Map<string, CompiledDefinition>();

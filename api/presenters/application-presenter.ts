@@ -1,6 +1,6 @@
 import type { CompiledDefinition } from '../../definitions/compiled-definition';
 import type { ApplicationView } from '../../engine/applications/application-queries';
-import type { Application } from '../../engine/applications/application-record';
+import type { Application, ApplicationSummary } from '../../engine/applications/application-record';
 import type { HistoryItem } from '../../engine/applications/audit-trail';
 import type { Attachment } from '../../engine/attachments/attachments';
 import type { IssuedDocument } from '../../engine/delivery/document-delivery';
@@ -37,7 +37,7 @@ export function presentApplication(application: Application, audience: Audience)
 
 /** A row of the workstation or the desk: no data, with the labels to show. */
 export function presentListItem(
-  application: Application,
+  application: ApplicationSummary,
   compiled: CompiledDefinition,
   audience: Audience,
 ) {
@@ -137,7 +137,7 @@ export function presentDocument(document: IssuedDocument) {
   };
 }
 
-function applicantOf(application: Application) {
+function applicantOf(application: ApplicationSummary) {
   return {
     applicantId: application.applicantId,
     applicantKind: application.applicantKind,

@@ -6,7 +6,13 @@ import type { Database } from '../database/database';
 import type { EngineActor } from '../engine-context';
 import { loadMatterVersion } from '../registry/matter-registry';
 import { readApplicationWithSnapshot } from './application-access';
-import { type Application, type ApplicationRow, applicationFromRow } from './application-record';
+import {
+  type Application,
+  type ApplicationSummary,
+  type SummaryRow,
+  summaryColumns,
+  summaryFromRow,
+} from './application-record';
 import { type HistoryItem, readHistory } from './audit-trail';
 
 export interface Page {
@@ -35,7 +41,7 @@ export async function listApplications(
   database: Database,
   actor: EngineActor,
   filter: Page & { category?: string },
-): Promise<PageOf<Application>> {
+): Promise<PageOf<ApplicationSummary>> {
   const query = database('applications').where({ applicant_id: actor.id });
   if (filter.category) query.andWhere({ category: filter.category });
   return paginate(database, query, filter);
@@ -69,7 +75,7 @@ export async function deskQueue(
   database: Database,
   actor: EngineActor,
   filter: DeskFilter,
-): Promise<PageOf<Application>> {
+): Promise<PageOf<ApplicationSummary>> {
   const query = database('applications').whereNot({ category: 'draft' });
   if (actor.kind === 'officer' && actor.matters) query.whereIn('matter_id', actor.matters);
   if (filter.status) query.andWhere({ status: filter.status });
@@ -111,20 +117,20 @@ async function paginate(
   query: ReturnType<Database>,
   filter: Page,
   order: 'asc' | 'desc' = 'desc',
-): Promise<PageOf<Application>> {
+): Promise<PageOf<ApplicationSummary>> {
   const pageSize = Math.min(Math.max(filter.pageSize ?? 20, 1), maxPageSize);
   const page = Math.max(filter.page ?? 1, 1);
   // The total rides on each row of the page, saving a round trip; a page past the end has no
   // row to carry it and asks again.
-  const rows: (ApplicationRow & { page_total: string | number })[] = await query
+  const rows: (SummaryRow & { page_total: string | number })[] = await query
     .clone()
-    .select('*', database.raw('count(*) over () as page_total'))
+    .select(...summaryColumns, database.raw('count(*) over () as page_total'))
     .orderBy('updated_at', order)
     .orderBy('id')
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const total = rows[0] ? rows[0].page_total : page > 1 ? await countOf(query) : 0;
-  return { items: rows.map(applicationFromRow), total: Number(total) };
+  return { items: rows.map(summaryFromRow), total: Number(total) };
 }
 
 async function countOf(query: ReturnType<Database>): Promise<number> {

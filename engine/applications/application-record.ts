@@ -49,6 +49,39 @@ export interface ApplicationRow {
 
 export function applicationFromRow(row: ApplicationRow): Application {
   return {
+    ...summaryFromRow(row),
+    data: json(row.data),
+    corrections: (json(row.corrections) ?? null) as CorrectionRequest | null,
+  };
+}
+
+/** An application as lists show it: all but the form data and the correction request. */
+export type ApplicationSummary = Omit<Application, 'data' | 'corrections'>;
+
+export type SummaryRow = Omit<ApplicationRow, 'data' | 'snapshot' | 'corrections'>;
+
+/**
+ * The columns a summary is read from. Lists leave out the form data and the workflow snapshot,
+ * kilobytes of JSON a row that the driver would parse for nothing.
+ */
+export const summaryColumns = [
+  'id',
+  'reference',
+  'matter_id',
+  'matter_version',
+  'applicant_id',
+  'applicant_kind',
+  'applicant',
+  'status',
+  'category',
+  'version',
+  'created_at',
+  'updated_at',
+  'submitted_at',
+] as const satisfies readonly (keyof SummaryRow)[];
+
+export function summaryFromRow(row: SummaryRow): ApplicationSummary {
+  return {
     id: row.id,
     reference: row.reference,
     matterId: row.matter_id,
@@ -58,8 +91,6 @@ export function applicationFromRow(row: ApplicationRow): Application {
     applicant: json(row.applicant) as ApplicantContact,
     status: row.status,
     category: row.category as WorkstationCategory,
-    data: json(row.data),
-    corrections: (json(row.corrections) ?? null) as CorrectionRequest | null,
     version: Number(row.version),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
