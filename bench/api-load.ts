@@ -23,7 +23,7 @@ export interface LoadRun {
   applicants: LoadApplicant[];
   /** Complete drafts to submit, by applicant. */
   drafts: Record<string, string[]>;
-  /** The version each applicant's draft is at, for save runs. */
+  /** The version each applicant's draft is at, for save runs; kept from each answer. */
   versions: Record<string, number>;
 }
 
@@ -46,8 +46,7 @@ function buildRequest(
   const session = { cookie: applicant.cookie, 'x-csrf-token': applicant.csrf, ...json };
   switch (run.kind) {
     case 'login': {
-      const who = next();
-      const body = { username: who.username, password: run.password };
+      const body = { username: applicant.username, password: run.password };
       return {
         method: 'POST',
         path: `${run.prefix}/${run.prefix === '/api' ? 'auth/' : ''}login`,
@@ -63,7 +62,6 @@ function buildRequest(
       };
     case 'save': {
       const version = run.versions[applicant.actorId] ?? 2;
-      run.versions[applicant.actorId] = version + 1;
       const body = { version, data: { companyName: `深圳市基准测试${version}有限公司` } };
       return {
         method: 'PUT',
@@ -85,8 +83,7 @@ function buildRequest(
 }
 
 async function load(run: LoadRun): Promise<LoadResult> {
-  let counter = 0;
-  const next = () => run.applicants[counter++ % run.applicants.length] as LoadApplicant;
+  const applicants = applicantsOneAtATime(run.applicants);
   const result = await autocannon({
     url: run.url,
     connections: run.connections,
@@ -96,8 +93,16 @@ async function load(run: LoadRun): Promise<LoadResult> {
       {
         setupRequest: (request, context) => ({
           ...request,
-          ...buildRequest(run, context as Context, next),
+          ...buildRequest(run, context as Context, applicants.next),
         }),
+        onResponse: (status, body, context) => {
+          const { applicant } = context as Context;
+          if (!applicant) return;
+          applicants.release(applicant);
+          if (run.kind === 'save' && status === 200) {
+            run.versions[applicant.actorId] = (JSON.parse(body) as { version: number }).version;
+          }
+        },
       },
     ],
   });
@@ -105,6 +110,31 @@ async function load(run: LoadRun): Promise<LoadResult> {
     rps: result.requests.average,
     p99: result.latency.p99,
     failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/**
+ * Hands out the applicants in turn, skipping any whose last request has not been answered: one
+ * person's autosaves follow each other, and autocannon clears a connection's context after each
+ * request, so the connection cannot keep its applicant itself.
+ */
+function applicantsOneAtATime(all: LoadApplicant[]) {
+  const busy = new Set<LoadApplicant>();
+  let counter = 0;
+  return {
+    next(): LoadApplicant {
+      for (let tries = 0; tries < all.length; tries++) {
+        const candidate = all[counter++ % all.length] as LoadApplicant;
+        if (!busy.has(candidate)) {
+          busy.add(candidate);
+          return candidate;
+        }
+      }
+      return all[counter++ % all.length] as LoadApplicant;
+    },
+    release(applicant: LoadApplicant): void {
+      busy.delete(applicant);
+    },
   };
 }
 

@@ -46,14 +46,13 @@ export function createBareServer(database: Database, sessions: SessionStore): Ko
   router.put('/applications/:id/data', async (ctx) => {
     await sessionAccount(database, sessions, ctx.cookies.get('sid'));
     const { data } = ctx.request.body as { data: unknown };
-    ctx.body = await database.transaction(async (trx) => {
-      const row = await trx('applications').where({ id: ctx.params.id }).forUpdate().first();
-      const [updated] = await trx('applications')
-        .where({ id: row.id })
-        .update({ data: JSON.stringify(data), version: row.version + 1, updated_at: new Date() })
-        .returning('*');
-      return updated;
-    });
+    // As the portal saves: read, then write only while the version is the one read.
+    const row = await database('applications').where({ id: ctx.params.id }).first();
+    const [updated] = await database('applications')
+      .where({ id: row.id, version: row.version })
+      .update({ data: JSON.stringify(data), version: row.version + 1, updated_at: new Date() })
+      .returning('*');
+    ctx.body = updated;
   });
   router.post('/applications/:id/events', async (ctx) => {
     const accountId = await sessionAccount(database, sessions, ctx.cookies.get('sid'));

@@ -8,13 +8,14 @@ import {
 import type { EngineFixture } from '../../test/support/engine-fixture';
 import { EngineError } from '../engine-error';
 import { readHistory } from './audit-trail';
+import { saveDraft } from './save-draft';
 import { sendEvent } from './send-event';
 import { startApplication } from './start-application';
 
 const matterId = 'commercial-entity-establishment';
 
 /** Runs every promise to the end and sorts outcomes into taken events and refusal codes. */
-async function settle(attempts: Promise<{ to: string }>[]) {
+async function settle(attempts: Promise<unknown>[]) {
   const outcomes = await Promise.allSettled(attempts);
   const taken = outcomes.filter((o) => o.status === 'fulfilled').length;
   const codes = outcomes.flatMap((o) => {
@@ -88,5 +89,33 @@ describe('concurrent events on one application (PostgreSQL, separate connections
     expect(row.status).toBe(history.at(-1)?.to);
     expect(Number(row.version)).toBe(2 + taken + 1);
     expect(['rejected', 'licenceIssued']).toContain(row.status);
+  }, 60_000);
+
+  it('takes one of 50 draft saves racing a submit on the same version, and never a save after it', async () => {
+    const draft = await startApplication(fixture.context, {
+      matterId,
+      applicant: enterprise,
+      contact: enterpriseContact,
+    });
+    const { version, data } = await saveSample(fixture.context, draft.id, matterId);
+    const saves = Array.from({ length: 50 }, (_, i) =>
+      saveDraft(fixture.context, {
+        applicationId: draft.id,
+        actor: enterprise,
+        data: { ...(data as object), companyName: `深圳市青禾数字科技有限公司${i}` },
+        version,
+      }),
+    );
+    const submit = sendEvent(fixture.context, {
+      applicationId: draft.id,
+      actor: enterprise,
+      type: 'SUBMIT',
+      version,
+    });
+    const { taken, codes } = await settle([...saves, submit]);
+    expect(taken).toBe(1);
+    expect(new Set(codes)).toEqual(new Set(['version_conflict']));
+    const row = await fixture.context.database('applications').where({ id: draft.id }).first();
+    expect(Number(row.version)).toBe(version + 1);
   }, 60_000);
 });
