@@ -1,15 +1,10 @@
-/** The workstation's columns: where each status of every matter puts an application. */
-export const workstationCategories = [
-  'draft',
-  'submitted',
-  'processing',
-  'correction',
-  'completed',
-  'rejected',
-  'withdrawn',
-] as const;
+import {
+  type WorkstationCategory,
+  workstationCategories,
+} from '../../../definitions/matter-definition';
 
-export type WorkstationCategory = (typeof workstationCategories)[number];
+// The workstation's columns and labels are the definition language's own, not a copy.
+export { type WorkstationCategory, workstationCategories };
 
 export type Label = { 'zh-CN': string; en: string } | string;
 
