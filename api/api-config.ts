@@ -4,10 +4,10 @@ import type { ApiConfig } from './api-services';
 /**
  * Reads the HTTP settings: `CAPTCHA` (`on` by default; `off` for local testing, refused when
  * `NODE_ENV=production`), `SECURE_COOKIES` (`on`/`off`; on by default in production, where the
- * portal is behind HTTPS), `TRUST_PROXY` (`on`/`off`, default off) and `PUBLIC_URL` (the
+ * portal is behind HTTPS), `TRUST_PROXY` (`on`/`off`, default off), `PUBLIC_URL` (the
  * portal's origin as browsers reach it) and `CA_HELPER_URL` (the loopback origin of a local
- * signing helper for USB keys). Throws RuntimeConfigError naming the variable, so `serve` stops before it listens, with exit code 2
- * like every other configuration error.
+ * signing helper for USB keys). Throws RuntimeConfigError naming the variable, so `serve` stops
+ * before it listens, with exit code 2 like every other configuration error.
  *
  * @example
  * const portal = await startPortal({ apiConfig: apiConfigFromEnv(process.env), modules });

@@ -110,7 +110,7 @@ describe('the built web pages served by the portal', () => {
     expect(asset.headers.get('content-security-policy')).toBeNull();
   });
 
-  it('lets the pages connect to the signing helper of CA_HELPER_URL, and to nothing else', async () => {
+  it('lets the pages reach the signing helper of CA_HELPER_URL and nothing else', async () => {
     const page = await new ApiClient(baseUrl(withHelper)).get('/login');
     const policy = page.headers.get('content-security-policy') ?? '';
     const others = policy.replace("connect-src 'self' http://127.0.0.1:17380;", '');

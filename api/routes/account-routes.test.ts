@@ -118,7 +118,7 @@ describe('account settings over HTTP', () => {
       }
     });
 
-    it('refuses a wrong current password with current_password_wrong and counts the failure', async () => {
+    it('refuses a wrong current password, counting the failure toward the lockout', async () => {
       const username = await newAccount(server);
       const browser = await loggedIn(server, username);
       const refused = await browser.request(
@@ -158,7 +158,7 @@ describe('account settings over HTTP', () => {
       expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     });
 
-    it('reports every policy issue at /newPassword, with a wrong current password too', async () => {
+    it('reports every policy issue at /newPassword, a wrong current password too', async () => {
       const username = await newAccount(server);
       const browser = await loggedIn(server, username);
       const weak = await browser.put('/api/account/password', {

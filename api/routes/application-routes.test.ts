@@ -89,7 +89,7 @@ describe('the applicant workstation', () => {
     ]);
   });
 
-  it('refuses an incomplete submit with a pointer per field, in the request’s language', async () => {
+  it('refuses an incomplete submit with a pointer per field, in the asked language', async () => {
     const { body: created } = await start();
     const path = `/api/applications/${created.id}/events`;
     const chinese = await applicant.post(path, { type: 'SUBMIT' });

@@ -39,7 +39,8 @@ export const certificateLoginRoutes: RouteModule = (router, services) => {
     responses: {
       200:
         '`{helperUrl}`: the loopback origin of the signing helper (CA_HELPER_URL) the page ' +
-        'calls for `GET /certificates` and `POST /sign`, or null when only PKCS#12 files are offered',
+        'calls for `GET /certificates` and `POST /sign`, ' +
+        'or null when only PKCS#12 files are offered',
     },
     handler(ctx) {
       ctx.set('Cache-Control', 'no-cache');

@@ -52,7 +52,7 @@ describe('the officers’ desk', () => {
   }, 60_000);
   afterAll(() => server.close());
 
-  it('queues submitted applications, never drafts, by status, matter, role and category', async () => {
+  it('queues submitted applications, never drafts, by status, matter, role, category', async () => {
     const queue = await officer.get('/api/desk/applications');
     expect(queue.status).toBe(200);
     expect(idsOf(queue.body.items)).toContain(submittedId);

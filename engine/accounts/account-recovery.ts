@@ -144,7 +144,8 @@ function codeMessage(channel: RecoveryChannelName, to: string, code: string) {
   const text =
     `您正在找回密码，验证码 ${code}，${minutes} 分钟内有效。如非本人操作，请忽略。` +
     (channel === 'email'
-      ? `\n\nYour password recovery code is ${code}; it is valid for ${minutes} minutes. If you did not ask for it, ignore this message.`
+      ? `\n\nYour password recovery code is ${code}; it is valid for ${minutes} minutes. ` +
+        'If you did not ask for it, ignore this message.'
       : '');
   // `secret`: the outbox drops the text once delivered (see completeOutboxRow).
   return { channel, to, subject: '找回密码验证码 / Password recovery code', text, secret: true };

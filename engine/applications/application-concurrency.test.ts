@@ -65,7 +65,7 @@ describe('concurrent events on one application (PostgreSQL, separate connections
     expect(history.map((h) => h.seq)).toEqual([1, 2, 3]);
   }, 60_000);
 
-  it('serializes 100 conflicting events without a version: only allowed ones commit, the trail is gapless', async () => {
+  it('serializes 100 events with no version: only allowed ones commit, gapless trail', async () => {
     const applicationId = await submitted();
     const types = ['ACCEPT', 'START_REVIEW', 'APPROVE', 'ISSUE_LICENCE', 'REJECT'];
     const attempts = Array.from({ length: 100 }, (_, i) =>
@@ -91,7 +91,7 @@ describe('concurrent events on one application (PostgreSQL, separate connections
     expect(['rejected', 'licenceIssued']).toContain(row.status);
   }, 60_000);
 
-  it('takes one of 50 draft saves racing a submit on the same version, and never a save after it', async () => {
+  it('takes exactly one of 50 draft saves and a submit racing on the same version', async () => {
     const draft = await startApplication(fixture.context, {
       matterId,
       applicant: enterprise,

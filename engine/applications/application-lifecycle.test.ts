@@ -94,7 +94,7 @@ describe.each(databaseKinds)('applications on %s', (kind) => {
     expect(error.details[0]?.pointer).toBe('/companyName');
   });
 
-  it('refuses an incomplete submit with the pointer of every missing field, writing nothing', async () => {
+  it('refuses an incomplete submit with a pointer per missing field, keeping nothing', async () => {
     const application = await start();
     const error = await refusalOf(
       sendEvent(fixture.context, {
@@ -163,7 +163,7 @@ describe.each(databaseKinds)('applications on %s', (kind) => {
     expect(timers.every((status) => status === 'cancelled' || status === 'fired')).toBe(true);
   });
 
-  it('refuses with distinct codes: wrong event, wrong actor, stale version, missing comment, not yours', async () => {
+  it('refuses with distinct codes: event, actor, stale version, comment, not yours', async () => {
     const application = await start();
     const id = application.id;
     const send = (actor: typeof officer, type: string, extra = {}) =>
@@ -208,7 +208,7 @@ describe.each(databaseKinds)('applications on %s', (kind) => {
     expect(error.details.map((d) => d.pointer)).toEqual(['/premisesProof/0']);
   });
 
-  it('lists the applicant’s own applications by category with counts, and the officer queue', async () => {
+  it('lists the applicant’s own applications by category, counts, and the desk queue', async () => {
     const mine = await listApplications(fixture.context.database, enterprise, {
       category: 'draft',
       pageSize: 2,

@@ -81,7 +81,8 @@ function checkUrl(variable: string, value: string, protocols: string[]): void {
   if (protocol && protocols.includes(protocol)) return;
   throw new RuntimeConfigError(
     variable,
-    `${variable} must be a ${protocols.join(' or ')} URL such as ${protocols[0]}//127.0.0.1; unset it for the embedded default`,
+    `${variable} must be a ${protocols.join(' or ')} URL such as ${protocols[0]}//127.0.0.1; ` +
+      'unset it for the embedded default',
   );
 }
 

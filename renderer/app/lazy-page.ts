@@ -7,7 +7,9 @@ import { LoadingNotice } from './load-state';
  * console, the certificate login) out of the pages that do not.
  *
  * @example
- * const DeskQueuePage = lazy(async () => ({ default: (await import('./desk-queue-page.js')).DeskQueuePage }));
+ * const DeskQueuePage = lazy(async () => ({
+ *   default: (await import('./desk-queue-page.js')).DeskQueuePage,
+ * }));
  * render: (_params, query) => lazyPage(DeskQueuePage, { query }),
  */
 export function lazyPage<P extends object>(component: ComponentType<P>, props: P): ReactNode {

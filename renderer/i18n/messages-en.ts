@@ -93,7 +93,8 @@ export const en: Record<keyof typeof zhCN, string> = {
     'The file cannot be opened: it is not a PKCS#12 certificate, or the password is wrong',
   'login.ca.pkcs12_no_key': 'The file holds no private key for its certificate',
   'login.ca.pkcs12_key_unsupported':
-    'This kind of key is not supported yet: certificate files with RSA or ECDSA (P-256, P-384) keys can be used',
+    'This kind of key is not supported yet: certificate files with RSA or ECDSA ' +
+    '(P-256, P-384) keys can be used',
   'login.ca.downloads': 'CA login notes (driver downloads)',
   // CA login with a USB key through the local signing helper (CA_HELPER_URL).
   'login.ca.way': 'Where is your certificate?',

@@ -284,7 +284,7 @@ describe('the applicant pages in a browser', () => {
     await page.waitForURL('**/workstation');
   });
 
-  it('logs out keeping the provider session, and the next unified login goes straight in', async () => {
+  it('logs out keeping the provider session; the next unified login goes straight in', async () => {
     const page = ssoUser;
     await page.getByRole('button', { name: '退出', exact: true }).click();
     // The portal's session is over; the provider asks about its own, which the next login reuses.
@@ -351,7 +351,7 @@ describe('the applicant pages in a browser', () => {
     await heading(page, '登录');
   });
 
-  it('sends a visitor to the login page and back, and says when a page does not exist', async () => {
+  it('sends a visitor to the login page and back, and says when a page is missing', async () => {
     const page = await session.newPage('/account');
     await page.waitForURL('**/login?returnTo=%2Faccount');
     await page.goto('/no/such/page');

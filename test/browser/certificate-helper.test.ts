@@ -57,7 +57,7 @@ describe('CA login with a USB key through the signing helper (manual 2.2)', () =
     await page.locator('#ca-way-helper').check();
   });
 
-  it('lists the demo certificates once the helper runs, binds demo-company, lands on the workstation', async () => {
+  it('lists the helper’s certificates, binds demo-company, lands on the workstation', async () => {
     helper = await startSigningHelper({ port: helperPort, origin: session.portal.url });
     await page.getByRole('button', { name: '重新检测' }).click();
     const list = page.getByRole('group', { name: '选择证书' });
