@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { type AccountKind, createAccount } from '../../engine/accounts/account';
 import { accountThrottleKey, loginThrottlePolicy } from '../../engine/accounts/login-throttle';
-import { redisSessionStore } from '../../engine/accounts/redis-session-store';
 import type { SessionStore } from '../../engine/accounts/session-store';
 import { ApiClient } from '../../test/support/api-client';
 import { type TestApiServer, startTestApiServer } from '../../test/support/api-server';
+import { type TestRedisSessions, testRedisSessions } from '../../test/support/redis-sessions';
 import { accountRoutes } from './account-routes';
 import { authRoutes } from './auth-routes';
 
@@ -263,17 +261,14 @@ describe('account settings over HTTP', () => {
 });
 
 describe('a password change with sessions in Redis', () => {
-  const prefix = `matterflow-test-${randomBytes(4).toString('hex')}`;
-  let redis: Redis;
+  let store: TestRedisSessions;
   let server: TestApiServer;
   beforeAll(async () => {
-    redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
-    server = await serverWith(redisSessionStore(redis, prefix));
+    store = testRedisSessions();
+    server = await serverWith(store.sessions);
   }, 60_000);
   afterAll(async () => {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await store.close();
     await server.close();
   });
 
@@ -286,7 +281,7 @@ describe('a password change with sessions in Redis', () => {
       newPassword,
     });
     expect(changed.status).toBe(200);
-    expect(await redis.keys(`${prefix}:session:*`)).toHaveLength(1);
+    expect(await store.sessionKeys()).toHaveLength(1);
     expect((await browser.get('/api/auth/session')).body.user.username).toBe(username);
     expect((await elsewhere.get('/api/auth/session')).body.user).toBeNull();
   });

@@ -1,20 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createAccount } from '../../engine/accounts/account';
 import { redisSessionStore } from '../../engine/accounts/redis-session-store';
 import { ApiClient } from '../../test/support/api-client';
 import { type TestApiServer, startTestApiServer } from '../../test/support/api-server';
+import { type TestRedisSessions, testRedisSessions } from '../../test/support/redis-sessions';
 import { applicationRoutes } from './application-routes';
 import { authRoutes } from './auth-routes';
 
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `matterflow-test-${randomBytes(4).toString('hex')}`;
-let redis: Redis;
+let store: TestRedisSessions;
 let server: TestApiServer;
 
 beforeAll(async () => {
-  redis = new Redis(redisUrl);
-  const sessions = redisSessionStore(redis, prefix);
+  store = testRedisSessions();
+  const { sessions } = store;
   server = await startTestApiServer([authRoutes, applicationRoutes], { captcha: false, sessions });
   await createAccount(server.services.engine.database, {
     username: 'redis-user',
@@ -25,9 +23,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
+  await store.close();
   await server.close();
 });
 
@@ -41,12 +37,12 @@ it('keeps login sessions in Redis and none in PostgreSQL', async () => {
   browser.csrfToken = login.body.csrfToken;
 
   expect((await browser.get('/api/workstation/summary')).status).toBe(200);
-  expect(await redis.keys(`${prefix}:session:*`)).toHaveLength(1);
+  expect(await store.sessionKeys()).toHaveLength(1);
   const rows = await server.services.engine.database('sessions').select('id');
   expect(rows).toHaveLength(0);
 
   expect((await browser.post('/api/auth/logout')).status).toBe(204);
-  expect(await redis.keys(`${prefix}:session:*`)).toHaveLength(0);
+  expect(await store.sessionKeys()).toHaveLength(0);
   expect((await browser.get('/api/workstation/summary')).status).toBe(401);
 });
 
@@ -60,7 +56,7 @@ it('answers 503 with a code, not 500, while the session store cannot be reached'
   const broken = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, lazyConnect: true });
   broken.on('error', () => undefined);
   const previous = server.services.engine.sessions;
-  server.services.engine.sessions = redisSessionStore(broken, prefix);
+  server.services.engine.sessions = redisSessionStore(broken, store.prefix);
   try {
     const response = await browser.get('/api/workstation/summary');
     expect(response.status).toBe(503);
