@@ -1,3 +1,4 @@
+import { LockedError } from '../../engine/accounts/identity-binding';
 import { EngineError, type ErrorDetail, type ErrorKind } from '../../engine/engine-error';
 
 /** The error body of CONTRACT.md: a stable code, a message for a person, every bad field. */
@@ -29,6 +30,27 @@ export class HttpError extends Error {
 export const malformed = (message: string, details: ErrorDetail[] = []) =>
   new HttpError(400, 'malformed_request', message, details);
 export const unauthenticated = () => new HttpError(401, 'not_logged_in', 'log in first');
+
+/** 429 `locked` with `Retry-After` in whole seconds. */
+export function locked(retryAfterMs: number) {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new HttpError(
+    429,
+    'locked',
+    `too many failed logins; try again in ${seconds} seconds`,
+    [],
+    { 'Retry-After': String(seconds) },
+  );
+}
+
+/**
+ * Engine refusals whose answer is more than their kind says, as the HTTP error they mean: a
+ * lockout, wherever a password was checked (login, binding, account settings), is 429 with
+ * Retry-After. Runs before the message is localized, which keeps only the EngineError.
+ */
+export function asHttpError(error: unknown): unknown {
+  return error instanceof LockedError ? locked(error.retryAfterMs) : error;
+}
 
 /** Status and body for anything thrown while handling a request. */
 export function toErrorResponse(error: unknown): {

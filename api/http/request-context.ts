@@ -4,7 +4,7 @@ import type { Logger } from '../../engine/logger';
 import type { ApiState } from './api-state';
 import { localizeError } from '../presenters/localize-error';
 import { requestLocale } from '../presenters/request-locale';
-import { toErrorResponse } from './http-error';
+import { asHttpError, toErrorResponse } from './http-error';
 
 /**
  * The outermost middleware: a request id, a child logger, and every error turned into the JSON
@@ -21,7 +21,7 @@ export function requestContext(logger: Logger): Middleware<ApiState> {
       await next();
     } catch (error) {
       const locale = requestLocale(ctx.get('accept-language'));
-      const response = toErrorResponse(localizeError(error, locale));
+      const response = toErrorResponse(localizeError(asHttpError(error), locale));
       ctx.status = response.status;
       ctx.body = response.body;
       ctx.set(response.headers);

@@ -5,12 +5,10 @@ import {
   changePassword,
 } from '../../engine/accounts/account-settings';
 import { publicAccount } from '../../engine/accounts/account';
-import { LockedError } from '../../engine/accounts/identity-binding';
 import type { ApiServices } from '../api-services';
 import type { RouteModule } from '../app';
 import { type RouteSpec, addRoute } from '../http/api-route';
 import { requireAccount } from '../http/route-guards';
-import { locked } from './auth-routes';
 import { setSessionCookie } from './login-session';
 
 type PasswordBody = Pick<PasswordChange, 'currentPassword' | 'newPassword'>;
@@ -72,9 +70,7 @@ function passwordRoute(services: ApiServices): RouteSpec<PasswordBody> {
       const account = requireAccount(ctx);
       const authLevel = ctx.state.session?.authLevel ?? 'password';
       const change = { ...body, address: ctx.ip, authLevel };
-      const { sid, session } = await changePassword(services.engine, account, change).catch(
-        lockedAs429,
-      );
+      const { sid, session } = await changePassword(services.engine, account, change);
       setSessionCookie(ctx, services, sid);
       ctx.body = { user: publicAccount(account), authLevel, csrfToken: session.csrfToken };
     },
@@ -92,14 +88,8 @@ function contactsRoute(services: ApiServices): RouteSpec<ContactsBody> {
     responses: { 200: '`{user}` with the new `phone` and `email`', ...refusals },
     async handler(ctx, { body }) {
       const change = { ...body, address: ctx.ip };
-      const account = await changeContacts(services.engine, requireAccount(ctx), change).catch(
-        lockedAs429,
-      );
+      const account = await changeContacts(services.engine, requireAccount(ctx), change);
       ctx.body = { user: publicAccount(account) };
     },
   };
-}
-
-function lockedAs429(error: unknown): never {
-  throw error instanceof LockedError ? locked(error.retryAfterMs) : error;
 }

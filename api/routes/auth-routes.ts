@@ -8,7 +8,7 @@ import {
 import type { ApiServices } from '../api-services';
 import type { RouteModule } from '../app';
 import { type RouteSpec, addRoute } from '../http/api-route';
-import { HttpError } from '../http/http-error';
+import { HttpError, locked } from '../http/http-error';
 import { captchaProblem, captchaProperties, requireCaptcha } from './captcha-check';
 import { logIn, logOut, startAnonymousSession } from './login-session';
 import { recoveryRoutes } from './recovery-routes';
@@ -127,18 +127,6 @@ function loginRoute(services: ApiServices): RouteSpec<LoginBody> {
       await logIn(ctx, services, outcome.account, 'password');
     },
   };
-}
-
-/** 429 `locked` with `Retry-After` in whole seconds. */
-export function locked(retryAfterMs: number) {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new HttpError(
-    429,
-    'locked',
-    `too many failed logins; try again in ${seconds} seconds`,
-    [],
-    { 'Retry-After': String(seconds) },
-  );
 }
 
 /** The captcha fields are optional here: without them the check answers `captcha_invalid`. */

@@ -2,7 +2,6 @@ import { isUuid } from '../../engine/applications/application-access';
 import { listAuthEvents } from '../../engine/accounts/auth-events';
 import {
   type IdentityKind,
-  LockedError,
   bindIdentity,
   listIdentities,
   unbindIdentity,
@@ -13,7 +12,6 @@ import type { RouteModule } from '../app';
 import { type RouteSpec, addRoute } from '../http/api-route';
 import { HttpError } from '../http/http-error';
 import { type ApiContext, requireAccount, requireKind } from '../http/route-guards';
-import { locked } from './auth-routes';
 import { logIn } from './login-session';
 
 export interface BindingBody {
@@ -73,7 +71,6 @@ export async function bindAndLogIn(
 }
 
 function bindingHttpError(error: unknown): unknown {
-  if (error instanceof LockedError) return locked(error.retryAfterMs);
   if (error instanceof EngineError && error.code === 'invalid_credentials') {
     return new HttpError(401, 'invalid_credentials', 'the username or password is wrong');
   }
